@@ -1,0 +1,611 @@
+//! The workers of a pool: their deques, the injector, the worker loop and `find_work`.
+//!
+//! Each worker owns a LIFO crossbeam-deque `Worker`; other workers steal from the front of
+//! it in batches. Work from outside the pool goes through the `Injector`. A worker that finds
+//! nothing goes through the idle protocol of [`crate::sleep`].
+
+use std::cell::Cell;
+use std::ptr;
+use std::sync::OnceLock;
+
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use crossbeam_utils::CachePadded;
+
+use crate::job::{JobRef, StackJob};
+use crate::latch::{CoreLatch, LockLatch, SpinLatch};
+use crate::pool::builder::{ThreadBuilder, ThreadPoolBuildError, ThreadPoolBuilder, ThreadSpawn};
+use crate::sleep::{Idled, Sleep};
+use crate::stats::{bump, Stats, WorkerStats};
+use crate::sync::{Arc, AtomicU64, AtomicUsize, Ordering};
+use crate::unwind;
+
+type PanicHandler = dyn Fn(Box<dyn std::any::Any + Send>) + Send + Sync;
+type ThreadHandler = dyn Fn(usize) + Send + Sync;
+
+/// One worker's public face: what other threads may touch.
+#[derive(Debug)]
+struct ThreadInfo {
+    stealer: Stealer<JobRef>,
+    /// Set when the pool terminates; the worker loop waits on it.
+    terminate: CoreLatch,
+}
+
+/// A pool's shared state.
+pub(crate) struct Registry {
+    thread_infos: Vec<ThreadInfo>,
+    injector: Injector<JobRef>,
+    pub(crate) sleep: Sleep,
+    stats: Vec<CachePadded<WorkerStats>>,
+    injected: CachePadded<AtomicU64>,
+    /// One for each `ThreadPool` handle plus one for each `spawn`ed job still to run; the
+    /// pool terminates when it reaches zero.
+    terminate_count: AtomicUsize,
+    panic_handler: Option<Box<PanicHandler>>,
+    start_handler: Option<Box<ThreadHandler>>,
+    exit_handler: Option<Box<ThreadHandler>>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("num_threads", &self.thread_infos.len())
+            .finish_non_exhaustive()
+    }
+}
+
+static THE_REGISTRY: OnceLock<Arc<Registry>> = OnceLock::new();
+// Global initialisation is not a protocol beat models, so it uses std's lock directly.
+static THE_REGISTRY_INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The global registry, built with the default configuration on first use.
+pub(crate) fn global_registry() -> &'static Arc<Registry> {
+    if let Some(r) = THE_REGISTRY.get() {
+        return r;
+    }
+    init_global_registry(ThreadPoolBuilder::new()).unwrap_or_else(|err| {
+        unwind::abort_with(&format!("beat: cannot start the global thread pool: {err}"))
+    })
+}
+
+/// Builds the global registry from `builder`, unless one exists already.
+fn init_global_registry<S: ThreadSpawn>(
+    builder: ThreadPoolBuilder<S>,
+) -> Result<&'static Arc<Registry>, ThreadPoolBuildError> {
+    let _guard = THE_REGISTRY_INIT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(r) = THE_REGISTRY.get() {
+        return Ok(r);
+    }
+    let registry = Registry::new(builder)?;
+    Ok(THE_REGISTRY.get_or_init(|| registry))
+}
+
+/// Builds the global registry; an error if it exists already.
+pub(crate) fn set_global_registry<S: ThreadSpawn>(
+    builder: ThreadPoolBuilder<S>,
+) -> Result<(), ThreadPoolBuildError> {
+    let _guard = THE_REGISTRY_INIT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if THE_REGISTRY.get().is_some() {
+        return Err(ThreadPoolBuildError::global_pool_already_initialized());
+    }
+    let registry = Registry::new(builder)?;
+    // Cannot fail: we hold the init lock and checked above.
+    let _ = THE_REGISTRY.set(registry);
+    Ok(())
+}
+
+/// Terminates a half-built registry if building fails midway.
+struct Terminator<'a>(&'a Arc<Registry>);
+
+impl Drop for Terminator<'_> {
+    fn drop(&mut self) {
+        self.0.terminate();
+    }
+}
+
+impl Registry {
+    pub(crate) fn new<S: ThreadSpawn>(
+        mut builder: ThreadPoolBuilder<S>,
+    ) -> Result<Arc<Registry>, ThreadPoolBuildError> {
+        let n_threads = builder.resolved_num_threads()?;
+        let use_current = builder.use_current_thread;
+        if use_current && !WorkerThread::current().is_null() {
+            return Err(ThreadPoolBuildError::current_thread_already_in_pool());
+        }
+        let workers: Vec<Worker<JobRef>> = (0..n_threads).map(|_| Worker::new_lifo()).collect();
+        let registry = Arc::new(Registry {
+            thread_infos: workers
+                .iter()
+                .map(|w| ThreadInfo {
+                    stealer: w.stealer(),
+                    terminate: CoreLatch::new(),
+                })
+                .collect(),
+            injector: Injector::new(),
+            sleep: Sleep::new(n_threads),
+            stats: (0..n_threads).map(|_| CachePadded::default()).collect(),
+            injected: CachePadded::default(),
+            terminate_count: AtomicUsize::new(1),
+            panic_handler: builder.panic_handler.take(),
+            start_handler: builder.start_handler.take(),
+            exit_handler: builder.exit_handler.take(),
+        });
+        let terminator = Terminator(&registry);
+        for (index, worker) in workers.into_iter().enumerate() {
+            let thread = ThreadBuilder {
+                name: builder.name_of_thread(index),
+                stack_size: builder.stack_size,
+                registry: Arc::clone(&registry),
+                worker,
+                index,
+            };
+            if index == 0 && use_current {
+                WorkerThread::adopt_current(thread);
+                continue;
+            }
+            builder
+                .spawn_handler
+                .spawn(thread)
+                .map_err(ThreadPoolBuildError::io)?;
+        }
+        std::mem::forget(terminator);
+        Ok(registry)
+    }
+
+    #[inline]
+    pub(crate) fn num_threads(&self) -> usize {
+        self.thread_infos.len()
+    }
+
+    /// Identity of the registry, for "is this my pool" checks.
+    #[inline]
+    pub(crate) fn id(&self) -> *const Registry {
+        self
+    }
+
+    pub(crate) fn stats(&self) -> Stats {
+        Stats::from_workers(
+            self.stats.iter().map(|s| s.snapshot()).collect(),
+            self.injected.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Pushes a job from outside the pool (or from another pool).
+    pub(crate) fn inject(&self, job: JobRef) {
+        // Relaxed: a statistic written by many threads, so a real RMW; off the hot path.
+        self.injected.fetch_add(1, Ordering::Relaxed);
+        self.injector.push(job);
+        self.sleep.new_jobs(1);
+    }
+
+    /// Queues a spawned task: on the current worker's deque when it belongs to this pool
+    /// (it stays local until stolen), else through the injector.
+    #[inline]
+    pub(crate) fn inject_or_push(&self, job: JobRef) {
+        let wt = WorkerThread::current();
+        // SAFETY: a non-null current worker pointer is valid while its thread runs.
+        match unsafe { wt.as_ref() } {
+            Some(w) if w.registry.id() == self.id() => {
+                bump(&w.stats().spawns);
+                w.push(job)
+            }
+            _ => self.inject(job),
+        }
+    }
+
+    /// Runs `op` on a worker of this pool, blocking (or helping) until it is done.
+    #[inline]
+    pub(crate) fn in_worker<OP, R>(self: &Arc<Self>, op: OP) -> R
+    where
+        OP: FnOnce(&WorkerThread, bool) -> R + Send,
+        R: Send,
+    {
+        let wt = WorkerThread::current();
+        if wt.is_null() {
+            self.in_worker_cold(op)
+        } else {
+            // SAFETY: a non-null current worker pointer is valid while its thread runs.
+            let wt = unsafe { &*wt };
+            if wt.registry.id() == self.id() {
+                op(wt, false)
+            } else {
+                self.in_worker_cross(wt, op)
+            }
+        }
+    }
+
+    /// From a thread outside any pool: inject `op` and block until it finished.
+    #[cold]
+    pub(crate) fn in_worker_cold<OP, R>(&self, op: OP) -> R
+    where
+        OP: FnOnce(&WorkerThread, bool) -> R + Send,
+        R: Send,
+    {
+        let job = StackJob::new(
+            |injected| {
+                let wt = WorkerThread::current();
+                debug_assert!(injected && !wt.is_null());
+                // SAFETY: injected jobs run on a worker thread, whose pointer is valid.
+                op(unsafe { &*wt }, true)
+            },
+            LockLatch::new(),
+        );
+        // SAFETY: `job` lives on this stack until its latch is set below.
+        self.inject(unsafe { job.as_job_ref() });
+        job.latch.wait();
+        // SAFETY: the latch was observed set.
+        unsafe { job.into_result() }
+    }
+
+    /// From a worker of another pool: inject `op` here, and keep `current` working in its
+    /// own pool until `op` finished.
+    #[cold]
+    fn in_worker_cross<OP, R>(&self, current: &WorkerThread, op: OP) -> R
+    where
+        OP: FnOnce(&WorkerThread, bool) -> R + Send,
+        R: Send,
+    {
+        let job = StackJob::new(
+            |injected| {
+                let wt = WorkerThread::current();
+                debug_assert!(injected && !wt.is_null());
+                // SAFETY: injected jobs run on a worker thread, whose pointer is valid.
+                op(unsafe { &*wt }, true)
+            },
+            SpinLatch::cross(current),
+        );
+        // SAFETY: `job` lives on this stack until its latch is set below.
+        self.inject(unsafe { job.as_job_ref() });
+        current.wait_until(job.latch.core());
+        // SAFETY: the latch was observed set.
+        unsafe { job.into_result() }
+    }
+
+    /// Called by a latch setter whose owner `index` was sleeping on the latch.
+    pub(crate) fn notify_worker_latch_is_set(&self, index: usize) {
+        self.sleep.wake_specific(index);
+    }
+
+    /// Keeps the pool alive for one more `spawn`ed job.
+    pub(crate) fn increment_terminate_count(&self) {
+        // Relaxed: the caller holds a count already (a pool handle or a running job).
+        let old = self.terminate_count.fetch_add(1, Ordering::Relaxed);
+        debug_assert!(old != 0, "spawn into a terminated pool");
+    }
+
+    /// Drops one count; at zero, tells every worker to stop once it is idle.
+    pub(crate) fn terminate(&self) {
+        // AcqRel: the last decrement must see every job's effects before workers exit.
+        if self.terminate_count.fetch_sub(1, Ordering::AcqRel) == 1 {
+            for (i, info) in self.thread_infos.iter().enumerate() {
+                // SAFETY: the latch lives in `self`, which outlives this call.
+                if unsafe { CoreLatch::set(&info.terminate) } {
+                    self.sleep.wake_specific(i);
+                }
+            }
+        }
+    }
+
+    /// Runs a user closure whose panic goes to the panic handler (or aborts without one).
+    pub(crate) fn catch_unwind(&self, f: impl FnOnce()) {
+        if let Err(err) = unwind::halt_unwinding(f) {
+            self.handle_panic(err);
+        }
+    }
+
+    #[cold]
+    fn handle_panic(&self, err: Box<dyn std::any::Any + Send>) {
+        match &self.panic_handler {
+            Some(handler) => {
+                let abort = unwind::AbortIfPanic;
+                handler(err);
+                abort.disarm();
+            }
+            None => unwind::abort_with(
+                "beat: a spawned task panicked and the pool has no panic_handler; aborting",
+            ),
+        }
+    }
+
+    fn steal_injector(&self, dest: &Worker<JobRef>) -> Option<JobRef> {
+        loop {
+            match self.injector.steal_batch_and_pop(dest) {
+                Steal::Success(job) => return Some(job),
+                Steal::Empty => return None,
+                Steal::Retry => crate::sync::spin_hint(),
+            }
+        }
+    }
+}
+
+thread_local! {
+    static WORKER_THREAD_STATE: Cell<*const WorkerThread> = const { Cell::new(ptr::null()) };
+    /// The worker this thread was adopted as by `use_current_thread`, freed at thread exit.
+    static ADOPTED: Cell<Option<Box<WorkerThread>>> = const { Cell::new(None) };
+}
+
+/// The thread-local state of a worker thread.
+///
+/// Access rule: a `WorkerThread` is only used by its own thread; other threads reach its
+/// deque through the `Stealer` in [`ThreadInfo`].
+pub(crate) struct WorkerThread {
+    worker: Worker<JobRef>,
+    index: usize,
+    registry: Arc<Registry>,
+    stats: *const WorkerStats,
+    rng: Cell<u64>,
+    ticks: Cell<u32>,
+}
+
+impl std::fmt::Debug for WorkerThread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkerThread")
+            .field("index", &self.index)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How often (in searches) a worker looks at the injector before other workers' deques.
+const INJECTOR_FIRST_EVERY: u32 = 8;
+
+impl WorkerThread {
+    fn from_builder(thread: ThreadBuilder) -> WorkerThread {
+        let stats: *const WorkerStats = &*thread.registry.stats[thread.index];
+        WorkerThread {
+            worker: thread.worker,
+            index: thread.index,
+            registry: thread.registry,
+            stats,
+            rng: Cell::new(0x9E37_79B9_7F4A_7C15 ^ ((thread.index as u64 + 1) << 17)),
+            ticks: Cell::new(0),
+        }
+    }
+
+    /// The current thread's worker, or null outside any pool.
+    #[inline]
+    pub(crate) fn current() -> *const WorkerThread {
+        WORKER_THREAD_STATE.with(Cell::get)
+    }
+
+    fn set_current(thread: *const WorkerThread) {
+        WORKER_THREAD_STATE.with(|t| t.set(thread));
+    }
+
+    /// Makes the current thread worker 0 of a pool (`use_current_thread`).
+    fn adopt_current(thread: ThreadBuilder) {
+        let boxed = Box::new(WorkerThread::from_builder(thread));
+        Self::set_current(&*boxed);
+        ADOPTED.with(|a| a.set(Some(boxed)));
+    }
+
+    /// Releases the current thread from the pool `registry` if it was adopted into it.
+    pub(crate) fn release_adopted(registry: &Registry) {
+        let current = Self::current();
+        // SAFETY: a non-null current worker pointer is valid while its thread runs.
+        if let Some(w) = unsafe { current.as_ref() } {
+            if w.registry.id() == registry.id() {
+                Self::set_current(ptr::null());
+                ADOPTED.with(|a| drop(a.take()));
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn index(&self) -> usize {
+        self.index
+    }
+
+    #[inline]
+    pub(crate) fn registry(&self) -> &Arc<Registry> {
+        &self.registry
+    }
+
+    #[inline]
+    pub(crate) fn stats(&self) -> &WorkerStats {
+        // SAFETY: `stats` points into `self.registry`, which `self` keeps alive.
+        unsafe { &*self.stats }
+    }
+
+    /// Jobs queued in this worker's deque (stale as soon as read: thieves take from it).
+    #[inline]
+    pub(crate) fn local_len(&self) -> usize {
+        self.worker.len()
+    }
+
+    /// Pushes a job to the local deque, waking a sleeper if nobody is searching.
+    #[inline]
+    pub(crate) fn push(&self, job: JobRef) {
+        self.worker.push(job);
+        // A local push needs no wake-up for liveness: this worker pops its own jobs before
+        // it can idle. Waking is for parallelism, so a plain load decides (no fence).
+        let c = self.registry.sleep.counters();
+        if c.sleeping() > 0 && c.searching() == 0 {
+            self.registry.sleep.new_jobs(1);
+        }
+    }
+
+    /// Pops the most recent local job.
+    #[inline]
+    pub(crate) fn take_local_job(&self) -> Option<JobRef> {
+        self.worker.pop()
+    }
+
+    /// Executes a job on this worker.
+    #[inline]
+    pub(crate) fn execute(&self, job: JobRef) {
+        // SAFETY: jobs in our queues are live and each is taken from a queue exactly once.
+        unsafe { job.execute() };
+        bump(&self.stats().jobs_executed);
+    }
+
+    /// Looks for work: local deque, then other deques and the injector.
+    pub(crate) fn find_work(&self) -> Option<JobRef> {
+        self.take_local_job().or_else(|| self.steal_or_inject())
+    }
+
+    fn steal_or_inject(&self) -> Option<JobRef> {
+        let tick = self.ticks.get().wrapping_add(1);
+        self.ticks.set(tick);
+        let registry = &*self.registry;
+        if tick % INJECTOR_FIRST_EVERY == 0 {
+            if let Some(job) = registry.steal_injector(&self.worker) {
+                bump(&self.stats().steals);
+                return Some(job);
+            }
+        }
+        let found = self
+            .steal_from_peers()
+            .or_else(|| registry.steal_injector(&self.worker));
+        bump(if found.is_some() {
+            &self.stats().steals
+        } else {
+            &self.stats().failed_steals
+        });
+        found
+    }
+
+    fn next_random(&self, n: usize) -> usize {
+        // xorshift64*: fast, good enough to spread victims.
+        let mut x = self.rng.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng.set(x);
+        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 32) as usize % n
+    }
+
+    /// One sweep over the other workers from a random start, stealing a batch.
+    fn steal_from_peers(&self) -> Option<JobRef> {
+        let infos = &self.registry.thread_infos;
+        let n = infos.len();
+        if n <= 1 {
+            return None;
+        }
+        let start = self.next_random(n);
+        loop {
+            let mut retry = false;
+            for victim in (start..n).chain(0..start) {
+                if victim == self.index {
+                    continue;
+                }
+                match infos[victim].stealer.steal_batch_and_pop(&self.worker) {
+                    Steal::Success(job) => return Some(job),
+                    Steal::Retry => retry = true,
+                    Steal::Empty => {}
+                }
+            }
+            if !retry {
+                return None;
+            }
+        }
+    }
+
+    /// Runs jobs until `latch` is set.
+    #[inline]
+    pub(crate) fn wait_until(&self, latch: &CoreLatch) {
+        if !latch.probe() {
+            self.wait_until_cold(latch, false);
+        }
+    }
+
+    #[cold]
+    fn wait_until_cold(&self, latch: &CoreLatch, capped: bool) {
+        let sleep = &self.registry.sleep;
+        'outer: while !latch.probe() {
+            if let Some(job) = self.take_local_job() {
+                self.execute(job);
+                continue;
+            }
+            let mut idle = sleep.start_looking(self.index, capped);
+            while !latch.probe() {
+                if let Some(job) = self.steal_or_inject() {
+                    let after = sleep.work_found();
+                    if !self.worker.is_empty() || !self.registry.injector.is_empty() {
+                        sleep.wake_helper(after);
+                    }
+                    self.execute(job);
+                    continue 'outer;
+                }
+                if sleep.no_work_found(&mut idle, latch) == Idled::Parked {
+                    bump(&self.stats().parks);
+                    bump(&self.stats().wakeups);
+                }
+            }
+            sleep.work_found();
+            return;
+        }
+    }
+
+    /// One round of `yield_now`: run one job if any is to be found.
+    pub(crate) fn yield_now(&self) -> bool {
+        match self.find_work() {
+            Some(job) => {
+                self.execute(job);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One round of `yield_local`: run one local job if any.
+    pub(crate) fn yield_local(&self) -> bool {
+        match self.take_local_job() {
+            Some(job) => {
+                self.execute(job);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The body of a pool thread.
+pub(crate) fn main_loop(thread: ThreadBuilder) {
+    let worker = WorkerThread::from_builder(thread);
+    WorkerThread::set_current(&worker);
+    let registry = Arc::clone(&worker.registry);
+    let index = worker.index;
+    if let Some(handler) = &registry.start_handler {
+        registry.catch_unwind(|| handler(index));
+    }
+    let terminate = &registry.thread_infos[index].terminate;
+    worker.wait_until_cold(terminate, true);
+    // Jobs pushed by the last jobs are run before the thread exits.
+    while let Some(job) = worker.find_work() {
+        worker.execute(job);
+    }
+    if let Some(handler) = &registry.exit_handler {
+        registry.catch_unwind(|| handler(index));
+    }
+    WorkerThread::set_current(ptr::null());
+    drop(worker);
+}
+
+/// Runs `op` on a worker of the current pool (the global one outside any pool).
+#[inline]
+pub(crate) fn in_worker<OP, R>(op: OP) -> R
+where
+    OP: FnOnce(&WorkerThread, bool) -> R + Send,
+    R: Send,
+{
+    let wt = WorkerThread::current();
+    if wt.is_null() {
+        global_registry().in_worker_cold(op)
+    } else {
+        // SAFETY: a non-null current worker pointer is valid while its thread runs.
+        op(unsafe { &*wt }, false)
+    }
+}
+
+/// The registry of the current worker, or the global one.
+pub(crate) fn current_registry() -> Arc<Registry> {
+    let wt = WorkerThread::current();
+    // SAFETY: a non-null current worker pointer is valid while its thread runs.
+    match unsafe { wt.as_ref() } {
+        Some(w) => Arc::clone(&w.registry),
+        None => Arc::clone(global_registry()),
+    }
+}
