@@ -436,9 +436,10 @@ impl WorkerThread {
     /// Executes a job on this worker.
     #[inline]
     pub(crate) fn execute(&self, job: JobRef) {
+        // Counted first, so that whoever waits for the job sees the count.
+        bump(&self.stats().jobs_executed);
         // SAFETY: jobs in our queues are live and each is taken from a queue exactly once.
         unsafe { job.execute() };
-        bump(&self.stats().jobs_executed);
     }
 
     /// Looks for work: local deque, then other deques and the injector.

@@ -9,14 +9,18 @@
 #[cfg(loom)]
 pub(crate) use loom::sync::{
     atomic::{fence, AtomicPtr, AtomicU64, AtomicUsize, Ordering},
-    Arc, Condvar, Mutex, MutexGuard,
+    Condvar, Mutex, MutexGuard,
 };
 
 #[cfg(not(loom))]
 pub(crate) use std::sync::{
     atomic::{fence, AtomicPtr, AtomicU64, AtomicUsize, Ordering},
-    Arc, Condvar, Mutex, MutexGuard,
+    Condvar, Mutex, MutexGuard,
 };
+
+/// Reference counting is not part of any protocol beat models, so `Arc` is std's in both
+/// configurations.
+pub(crate) use std::sync::Arc;
 
 /// Locks `m`, ignoring poisoning.
 ///

@@ -1,0 +1,38 @@
+//! Unit tests of join: lazy publishing decisions and results.
+
+use crate::ThreadPoolBuilder;
+
+fn fib(n: u32) -> u64 {
+    if n < 2 {
+        return n as u64;
+    }
+    let (a, b) = crate::join(|| fib(n - 1), || fib(n - 2));
+    a + b
+}
+
+#[test]
+fn one_thread_publishes_only_along_the_spine() {
+    let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    assert_eq!(pool.install(|| fib(20)), 6765);
+    let s = pool.stats();
+    // fib(20) makes 10945 joins; with nobody to steal, only the joins entered with an
+    // empty deque are published: a handful, not thousands.
+    assert_eq!(s.joins_inlined + s.joins_published, 10945);
+    assert!(s.joins_published <= 20, "published {}", s.joins_published);
+}
+
+#[test]
+fn join_results_are_in_order_on_many_threads() {
+    let pool = ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+    for _ in 0..100 {
+        assert_eq!(pool.install(|| fib(15)), 610);
+    }
+    let (a, b) = pool.join(|| "left", || "right");
+    assert_eq!((a, b), ("left", "right"));
+}
+
+#[test]
+fn join_from_outside_migrates() {
+    let (a, b) = crate::join_context(|c| c.migrated(), |c| c.migrated());
+    assert!(a && b);
+}
