@@ -9,7 +9,6 @@
 use std::any::Any;
 use std::cell::UnsafeCell;
 
-
 use crate::latch::Latch;
 use crate::unwind;
 
@@ -182,4 +181,3 @@ impl<BODY: FnOnce() + Send> Job for HeapJob<BODY> {
         (this.job)();
     }
 }
-

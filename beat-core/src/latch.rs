@@ -76,9 +76,9 @@ impl CoreLatch {
     pub(crate) fn wake_up(&self) {
         for from in [SLEEPY, SLEEPING] {
             // Relaxed: a failure means SET (or the other sleepy state), which we leave.
-            let _ =
-                self.state
-                    .compare_exchange(from, UNSET, Ordering::Relaxed, Ordering::Relaxed);
+            let _ = self
+                .state
+                .compare_exchange(from, UNSET, Ordering::Relaxed, Ordering::Relaxed);
         }
     }
 
@@ -154,7 +154,11 @@ impl Latch for SpinLatch<'_> {
         };
         // A cross-pool waiter may free its pool's registry as soon as it wakes, so keep it
         // alive; in the same pool, the setter is a worker of that registry and holds it.
-        let keep_alive = if cross { Some(Arc::clone(registry)) } else { None };
+        let keep_alive = if cross {
+            Some(Arc::clone(registry))
+        } else {
+            None
+        };
         let registry: *const Registry = &**registry;
         // SAFETY: `this` is valid up to this call, which is the last access.
         if unsafe { CoreLatch::set(&(*this).core_latch) } {
@@ -309,7 +313,10 @@ mod tests {
         assert!(l.get_sleepy());
         assert!(l.fall_asleep());
         // SAFETY: `l` is live for the whole call.
-        assert!(unsafe { CoreLatch::set(&l) }, "setter must wake a sleeping owner");
+        assert!(
+            unsafe { CoreLatch::set(&l) },
+            "setter must wake a sleeping owner"
+        );
         assert!(l.probe());
         l.wake_up();
         assert!(l.probe(), "wake_up leaves SET alone");
@@ -339,5 +346,41 @@ mod tests {
         // SAFETY: as above; this set brings the count to zero.
         unsafe { CountLatch::set(&l) };
         l.wait(None);
+    }
+}
+
+#[cfg(all(test, loom))]
+mod loom_tests {
+    use super::*;
+    use loom::thread;
+
+    /// A count latch with two tasks: the owner wakes exactly when both finished, and sees
+    /// both tasks' writes.
+    #[test]
+    fn count_latch_waits_for_every_task() {
+        loom::model(|| {
+            let latch = std::sync::Arc::new(CountLatch::new(None));
+            let done = std::sync::Arc::new(AtomicUsize::new(0));
+            latch.increment();
+            latch.increment();
+            let tasks: Vec<_> = (0..2)
+                .map(|_| {
+                    let (latch, done) = (latch.clone(), done.clone());
+                    thread::spawn(move || {
+                        done.fetch_add(1, Ordering::Relaxed);
+                        // SAFETY: the Arc keeps the latch alive.
+                        unsafe { CountLatch::set(&*latch) };
+                    })
+                })
+                .collect();
+            // The owner's own count.
+            // SAFETY: as above.
+            unsafe { CountLatch::set(&*latch) };
+            latch.wait(None);
+            assert_eq!(done.load(Ordering::Relaxed), 2);
+            for t in tasks {
+                t.join().unwrap();
+            }
+        });
     }
 }

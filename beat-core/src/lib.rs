@@ -43,8 +43,8 @@ mod unwind;
 pub use join::{join, join_context, FnContext};
 pub use pool::{
     current_num_threads, current_thread_index, max_num_threads, stats, yield_local, yield_now,
-    CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool, ThreadPoolBuildError,
-    ThreadPoolBuilder, Yield,
+    CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder,
+    Yield,
 };
 pub use scope::{in_place_scope, scope, Scope};
 pub use spawn::spawn;

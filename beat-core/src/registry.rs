@@ -13,13 +13,14 @@ use crossbeam_utils::CachePadded;
 
 use crate::job::{JobRef, StackJob};
 use crate::latch::{CoreLatch, LockLatch, SpinLatch};
-use crate::pool::builder::{ThreadBuilder, ThreadPoolBuildError, ThreadPoolBuilder, ThreadSpawn};
+use crate::pool::builder::{
+    PanicHandler, ThreadBuilder, ThreadPoolBuildError, ThreadPoolBuilder, ThreadSpawn,
+};
 use crate::sleep::{Idled, Sleep};
 use crate::stats::{bump, Stats, WorkerStats};
 use crate::sync::{Arc, AtomicU64, AtomicUsize, Ordering};
 use crate::unwind;
 
-type PanicHandler = dyn Fn(Box<dyn std::any::Any + Send>) + Send + Sync;
 type ThreadHandler = dyn Fn(usize) + Send + Sync;
 
 /// One worker's public face: what other threads may touch.
@@ -335,6 +336,8 @@ pub(crate) struct WorkerThread {
     worker: Worker<JobRef>,
     index: usize,
     registry: Arc<Registry>,
+    /// Points into `registry` (kept alive by the field above): saves a pointer chase on the
+    /// join fast path.
     stats: *const WorkerStats,
     rng: Cell<u64>,
     ticks: Cell<u32>,
@@ -413,6 +416,14 @@ impl WorkerThread {
     #[inline]
     pub(crate) fn local_len(&self) -> usize {
         self.worker.len()
+    }
+
+    /// Whether publishing one more job can feed another worker: the deque is empty, or
+    /// holds fewer jobs than there are workers searching for work.
+    #[inline]
+    pub(crate) fn should_publish(&self) -> bool {
+        let queued = self.worker.len();
+        queued == 0 || queued < self.registry.sleep.counters().searching()
     }
 
     /// Pushes a job to the local deque, waking a sleeper if nobody is searching.
@@ -586,7 +597,7 @@ pub(crate) fn main_loop(thread: ThreadBuilder) {
 }
 
 /// Runs `op` on a worker of the current pool (the global one outside any pool).
-#[inline]
+#[inline(always)]
 pub(crate) fn in_worker<OP, R>(op: OP) -> R
 where
     OP: FnOnce(&WorkerThread, bool) -> R + Send,

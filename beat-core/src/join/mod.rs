@@ -3,7 +3,7 @@
 //! # The protocol
 //!
 //! `join(a, b)` on a worker first decides whether making `b` stealable can help
-//! ([`should_publish`]): only when the worker's deque is empty, or holds fewer jobs than
+//! (`WorkerThread::should_publish`): only when the worker's deque is empty, or holds fewer jobs than
 //! there are workers searching for work. This is lazy binary splitting (Tzannes, Caragea,
 //! Barua, Vishkin: *Lazy binary-splitting*, PPoPP 2010): the outer joins of a recursion,
 //! reached while the deque is empty, publish their large halves; the inner joins, reached
@@ -144,13 +144,6 @@ where
     registry::in_worker(|worker, injected| join_in_worker(worker, injected, oper_a, oper_b))
 }
 
-/// Whether publishing the second half of a join on `worker` can help someone.
-#[inline]
-fn should_publish(worker: &WorkerThread) -> bool {
-    let queued = worker.local_len();
-    queued == 0 || queued < worker.registry().sleep.counters().searching()
-}
-
 #[inline]
 fn join_in_worker<A, B, RA, RB>(
     worker: &WorkerThread,
@@ -164,7 +157,7 @@ where
     RA: Send,
     RB: Send,
 {
-    if !should_publish(worker) {
+    if !worker.should_publish() {
         bump(&worker.stats().joins_inlined);
         let ra = oper_a(FnContext::new(injected));
         let rb = oper_b(FnContext::new(injected));

@@ -14,6 +14,9 @@ use crate::registry::{self, Registry};
 use crate::sleep::MAX_THREADS;
 use crate::sync::Arc;
 
+/// The type of a pool's panic handler.
+pub(crate) type PanicHandler = dyn Fn(Box<dyn Any + Send>) + Send + Sync;
+
 /// Configures and builds a [`ThreadPool`], or the global pool.
 ///
 /// Every setting is optional. The number of threads defaults to the `BEAT_NUM_THREADS`
@@ -36,7 +39,7 @@ pub struct ThreadPoolBuilder<S = DefaultSpawn> {
     pub(crate) use_current_thread: bool,
     get_thread_name: Option<Box<dyn FnMut(usize) -> String>>,
     pub(crate) stack_size: Option<usize>,
-    pub(crate) panic_handler: Option<Box<dyn Fn(Box<dyn Any + Send>) + Send + Sync>>,
+    pub(crate) panic_handler: Option<Box<PanicHandler>>,
     pub(crate) start_handler: Option<Box<dyn Fn(usize) + Send + Sync>>,
     pub(crate) exit_handler: Option<Box<dyn Fn(usize) + Send + Sync>>,
     pub(crate) spawn_handler: S,
@@ -225,7 +228,6 @@ impl ThreadPoolBuilder {
     pub fn new() -> Self {
         Self::default()
     }
-
 }
 
 impl<S: ThreadSpawn> ThreadPoolBuilder<S> {

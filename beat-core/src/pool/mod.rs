@@ -225,7 +225,8 @@ impl ThreadPool {
     /// assert_eq!(pool.install(|| pool.yield_now()), Some(beat_core::Yield::Idle));
     /// ```
     pub fn yield_now(&self) -> Option<Yield> {
-        self.current_worker().map(|w| Yield::from_ran(w.yield_now()))
+        self.current_worker()
+            .map(|w| Yield::from_ran(w.yield_now()))
     }
 
     /// Runs one job from the calling thread's own queue, if it is one of this pool's
@@ -238,7 +239,8 @@ impl ThreadPool {
     /// assert_eq!(pool.install(|| pool.yield_local()), Some(beat_core::Yield::Idle));
     /// ```
     pub fn yield_local(&self) -> Option<Yield> {
-        self.current_worker().map(|w| Yield::from_ran(w.yield_local()))
+        self.current_worker()
+            .map(|w| Yield::from_ran(w.yield_local()))
     }
 
     fn current_worker(&self) -> Option<&WorkerThread> {

@@ -13,7 +13,11 @@ fn counters_pack_and_unpack() {
     assert!(c.is_sleepy());
     let d = c.searching_to_sleeping();
     assert_eq!((d.searching(), d.sleeping(), d.jec()), (2, 3, 5));
-    assert_eq!(Counters(u64::MAX & !FIELD_MASK).bump_jec().jec(), 0, "jec wraps");
+    assert_eq!(
+        Counters(u64::MAX & !FIELD_MASK).bump_jec().jec(),
+        0,
+        "jec wraps"
+    );
 }
 
 #[test]
@@ -21,7 +25,11 @@ fn announce_makes_jec_odd_and_new_jobs_makes_it_even() {
     let s = Sleep::new(2);
     let jec = s.announce_sleepy();
     assert_eq!(jec % 2, 1);
-    assert_eq!(s.announce_sleepy(), jec, "a second sleepy worker shares the same value");
+    assert_eq!(
+        s.announce_sleepy(),
+        jec,
+        "a second sleepy worker shares the same value"
+    );
     s.new_jobs(1);
     assert_eq!(s.counters().jec() % 2, 0);
 }
