@@ -10,7 +10,7 @@
 //! ```
 
 pub use beat_core::{
-    current_num_threads, current_thread_index, in_place_scope, join, join_context,
-    max_num_threads, scope, spawn, stats, yield_local, yield_now, FnContext, Scope, Stats,
-    ThreadBuilder, ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder, WorkerSnapshot, Yield,
+    current_num_threads, current_thread_index, in_place_scope, join, join_context, max_num_threads,
+    scope, spawn, stats, yield_local, yield_now, FnContext, Scope, Stats, ThreadBuilder,
+    ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder, WorkerSnapshot, Yield,
 };
