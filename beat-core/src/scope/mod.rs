@@ -109,9 +109,10 @@ where
 /// use std::rc::Rc;
 /// let not_send = Rc::new(5);
 /// let mut out = 0;
+/// let slot = &mut out;
 /// beat_core::in_place_scope(|s| {
 ///     let n = *not_send; // the body may use non-Send data
-///     s.spawn(move |_| out = n * 2);
+///     s.spawn(move |_| *slot = n * 2);
 /// });
 /// assert_eq!(out, 10);
 /// ```
