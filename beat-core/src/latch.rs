@@ -313,10 +313,8 @@ mod tests {
         assert!(l.get_sleepy());
         assert!(l.fall_asleep());
         // SAFETY: `l` is live for the whole call.
-        assert!(
-            unsafe { CoreLatch::set(&l) },
-            "setter must wake a sleeping owner"
-        );
+        let must_wake = unsafe { CoreLatch::set(&l) };
+        assert!(must_wake, "setter must wake a sleeping owner");
         assert!(l.probe());
         l.wake_up();
         assert!(l.probe(), "wake_up leaves SET alone");

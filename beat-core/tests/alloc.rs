@@ -1,0 +1,77 @@
+//! Allocation counts: `join` allocates nothing, and a scope's spawns share chunks.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use beat_core::{join, ThreadPoolBuilder};
+
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+}
+
+// SAFETY: forwards to `System`, only adding a counter.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.try_with(Cell::get).unwrap_or(false) {
+            ALLOCS.fetch_add(1, Ordering::Relaxed);
+        }
+        // SAFETY: forwarded.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn leaves(depth: u32) -> u64 {
+    if depth == 0 {
+        return 1;
+    }
+    let (a, b) = join(|| leaves(depth - 1), || leaves(depth - 1));
+    a + b
+}
+
+/// Counts allocations made by the calling thread while `f` runs.
+fn allocations_in(f: impl FnOnce()) -> usize {
+    let before = ALLOCS.load(Ordering::Relaxed);
+    COUNTING.with(|c| c.set(true));
+    f();
+    COUNTING.with(|c| c.set(false));
+    ALLOCS.load(Ordering::Relaxed) - before
+}
+
+#[test]
+fn join_allocates_nothing_and_spawns_share_chunks() {
+    // One thread, so every job runs on the counting thread and the figures are exact.
+    let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    pool.install(|| {
+        leaves(4); // warm up: thread-locals, deque buffer
+        let n = allocations_in(|| assert_eq!(leaves(14), 1 << 14));
+        assert_eq!(n, 0, "16383 joins allocated {n} times");
+
+        let spawns = 100_000;
+        let done = AtomicUsize::new(0);
+        let n = allocations_in(|| {
+            beat_core::scope(|s| {
+                for _ in 0..spawns {
+                    s.spawn(|_| {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    });
+                }
+            })
+        });
+        assert_eq!(done.load(Ordering::Relaxed), spawns);
+        // Chunks of ~100 tasks plus the deque's doubling: far below one per spawn.
+        assert!(n < spawns / 20, "{spawns} spawns allocated {n} times");
+    });
+}
