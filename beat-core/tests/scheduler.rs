@@ -151,7 +151,7 @@ fn panics_propagate_and_the_pool_stays_usable() {
         ("in the body", Box::new(|| scope(|_| panic!("in the body")))),
         (
             "both: a",
-            Box::new(|| join(|| panic!("both: a"), || panic!("both: b"))),
+            Box::new(|| join(|| panic!("both: a"), || -> () { panic!("both: b") }).1),
         ),
     ];
     for (want, f) in &cases {
