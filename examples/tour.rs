@@ -1,0 +1,748 @@
+//! A tour of beat's performance, measured beside rayon, chili and plain sequential code.
+//!
+//! Run it with `cargo run --release --example tour` (about a minute on 2 cores), or with
+//! `--quick` for a few-second smoke run whose figures are too small to quote.
+//!
+//! It follows `BENCHMARKS.md`: every figure is taken in this one process, the parties
+//! interleaved (A B A B ...) round by round, and reported as the median of the rounds with the
+//! min and max beside it. Work items are a calibrated busy loop (a dependent multiply-add chain,
+//! `black_box` on every step). Efficiency is E = T_seq / (P x T_par). For P in {1, 2} it shows:
+//!
+//! - **W3**: `fib(30)` with `join` at every call (no cutoff): time, efficiency, and the overhead
+//!   per join, (T_par(P=1) - T_seq) / joins, with the number of joins counted exactly.
+//! - **W2**: 600,000 tasks of ~150 ns, submitted one by one with `scope(|s| s.spawn(..))`.
+//! - **W7**: the CPU time the whole process burns over 1 s of an idle pool (after one warm-up
+//!   join), and the CPU and wall time of 100 bursts of 64 trivial spawned tasks, 10 ms apart.
+//!
+//! The result is printed as a markdown table with the beat / rayon ratios and the targets from
+//! `BENCHMARKS.md`; progress goes to stderr.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::num::NonZeroUsize;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Sizes of the run; `--quick` shrinks everything.
+struct Config {
+    quick: bool,
+    fib_n: u64,
+    w2_tasks: usize,
+    idle: Duration,
+    bursts: usize,
+    burst_tasks: usize,
+    burst_gap: Duration,
+    rounds: usize,
+    /// Minimum sequential work per W3 measurement (fib is repeated to reach it).
+    min_work: Duration,
+}
+
+impl Config {
+    fn from_args() -> Self {
+        let quick = std::env::args().skip(1).any(|a| a == "--quick");
+        if quick {
+            Config {
+                quick,
+                fib_n: 20,
+                w2_tasks: 20_000,
+                idle: Duration::from_millis(100),
+                bursts: 10,
+                burst_tasks: 64,
+                burst_gap: Duration::from_millis(10),
+                rounds: 3,
+                min_work: Duration::from_millis(5),
+            }
+        } else {
+            Config {
+                quick,
+                fib_n: 30,
+                w2_tasks: 600_000,
+                idle: Duration::from_secs(1),
+                bursts: 100,
+                burst_tasks: 64,
+                burst_gap: Duration::from_millis(10),
+                rounds: 5,
+                min_work: Duration::from_millis(50),
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work items
+
+/// The busy loop: a dependent multiply-add chain, `black_box` on each step so the compiler can
+/// neither remove nor vectorise it.
+#[inline(never)]
+fn spin(iters: u64) -> u64 {
+    let mut x = black_box(0x9E37_79B9_7F4A_7C15u64);
+    for _ in 0..iters {
+        x = black_box(
+            x.wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407),
+        );
+    }
+    x
+}
+
+/// Nanoseconds per `spin` step: the best of a few timed runs.
+fn calibrate() -> f64 {
+    const STEPS: u64 = 2_000_000;
+    black_box(spin(STEPS)); // warm up
+    (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(spin(STEPS));
+            t.elapsed().as_secs_f64() * 1e9 / STEPS as f64
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn fib_seq(n: u64) -> u64 {
+    if n < 2 {
+        return n;
+    }
+    fib_seq(n - 1) + fib_seq(n - 2)
+}
+
+fn fib_beat(n: u64) -> u64 {
+    if n < 2 {
+        return n;
+    }
+    let (a, b) = beat::join(|| fib_beat(n - 1), || fib_beat(n - 2));
+    a + b
+}
+
+fn fib_rayon(n: u64) -> u64 {
+    if n < 2 {
+        return n;
+    }
+    let (a, b) = rayon::join(|| fib_rayon(n - 1), || fib_rayon(n - 2));
+    a + b
+}
+
+fn fib_chili(s: &mut chili::Scope<'_>, n: u64) -> u64 {
+    if n < 2 {
+        return n;
+    }
+    let (a, b) = s.join(|s| fib_chili(s, n - 1), |s| fib_chili(s, n - 2));
+    a + b
+}
+
+/// The number of `join` calls `fib(n)` makes: every call with `n >= 2` (calls minus leaves).
+fn count_joins(n: u64) -> u64 {
+    if n < 2 {
+        return 0;
+    }
+    1 + count_joins(n - 1) + count_joins(n - 2)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process CPU time
+
+/// CPU time of every thread of this process, in ns, by thread id.
+///
+/// Uses `/proc/self/task/*/schedstat` (first field: ns on the CPU) and falls back to
+/// `/proc/self/task/*/stat` utime + stime (fields 14 and 15, in 1/100 s ticks).
+fn cpu_by_thread() -> HashMap<u64, u64> {
+    let mut out = HashMap::new();
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for entry in dir.flatten() {
+        let Some(tid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u64>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        let from_schedstat = std::fs::read_to_string(path.join("schedstat"))
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok());
+        let ns = from_schedstat.or_else(|| {
+            let stat = std::fs::read_to_string(path.join("stat")).ok()?;
+            // Fields after the parenthesised command name; utime is field 14 overall.
+            let rest = &stat[stat.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let utime: u64 = f.get(11)?.parse().ok()?;
+            let stime: u64 = f.get(12)?.parse().ok()?;
+            Some((utime + stime) * 10_000_000)
+        });
+        if let Some(ns) = ns {
+            out.insert(tid, ns);
+        }
+    }
+    out
+}
+
+/// A CPU-time meter for the whole process that survives threads exiting in between: it sums
+/// per-thread deltas (a thread that exits mid-way loses only its own last slice).
+struct CpuMeter(HashMap<u64, u64>);
+
+impl CpuMeter {
+    fn start() -> Self {
+        CpuMeter(cpu_by_thread())
+    }
+    /// Seconds of CPU time since `start`.
+    fn elapsed(&self) -> f64 {
+        let now = cpu_by_thread();
+        let ns: u64 = now
+            .iter()
+            .map(|(tid, &t)| t.saturating_sub(*self.0.get(tid).unwrap_or(&0)))
+            .sum();
+        ns as f64 * 1e-9
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the table
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let n = s.len();
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+fn min_max(v: &[f64]) -> (f64, f64) {
+    v.iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        })
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    /// Seconds, printed with an automatic unit.
+    Time,
+    /// A fraction, printed as a percentage.
+    Percent,
+    /// Nanoseconds.
+    Ns,
+}
+
+fn fmt_one(unit: Unit, x: f64) -> String {
+    match unit {
+        Unit::Percent => format!("{:.0}%", x * 100.0),
+        Unit::Ns => format!("{x:.2} ns"),
+        Unit::Time => {
+            let a = x.abs();
+            if a >= 1.0 {
+                format!("{x:.2} s")
+            } else if a >= 1e-3 {
+                format!("{:.2} ms", x * 1e3)
+            } else if a >= 1e-6 {
+                format!("{:.1} µs", x * 1e6)
+            } else {
+                format!("{:.0} ns", x * 1e9)
+            }
+        }
+    }
+}
+
+/// "median [min, max]".
+fn fmt_cell(unit: Unit, v: &Option<Vec<f64>>) -> String {
+    match v {
+        None => "—".to_string(),
+        Some(v) if v.is_empty() => "—".to_string(),
+        Some(v) => {
+            let (lo, hi) = min_max(v);
+            format!(
+                "{} [{}, {}]",
+                fmt_one(unit, median(v)),
+                fmt_one(unit, lo),
+                fmt_one(unit, hi)
+            )
+        }
+    }
+}
+
+struct Row {
+    workload: String,
+    p: usize,
+    metric: &'static str,
+    unit: Unit,
+    seq: Option<Vec<f64>>,
+    beat: Option<Vec<f64>>,
+    rayon: Option<Vec<f64>>,
+    chili: Option<Vec<f64>>,
+    /// Per-round beat / rayon ratios.
+    ratio: Option<Vec<f64>>,
+    target: String,
+    /// Whether beat's median meets the target, where there is one.
+    met: Option<bool>,
+}
+
+impl Row {
+    fn new(workload: &str, p: usize, metric: &'static str, unit: Unit) -> Self {
+        Row {
+            workload: workload.to_string(),
+            p,
+            metric,
+            unit,
+            seq: None,
+            beat: None,
+            rayon: None,
+            chili: None,
+            ratio: None,
+            target: String::new(),
+            met: None,
+        }
+    }
+    fn with_ratio(mut self) -> Self {
+        if let (Some(b), Some(r)) = (&self.beat, &self.rayon) {
+            self.ratio = Some(b.iter().zip(r).map(|(b, r)| b / r).collect());
+        }
+        self
+    }
+    fn target(mut self, target: &str, met: impl FnOnce(&Row) -> bool) -> Self {
+        self.target = target.to_string();
+        self.met = Some(met(&self));
+        self
+    }
+    fn beat_median(&self) -> f64 {
+        median(self.beat.as_deref().unwrap_or(&[f64::NAN]))
+    }
+    fn rayon_median(&self) -> f64 {
+        median(self.rayon.as_deref().unwrap_or(&[f64::NAN]))
+    }
+}
+
+fn print_table(rows: &[Row]) {
+    println!(
+        "| workload | P | metric | sequential | beat | rayon | chili | beat / rayon | target | met |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for r in rows {
+        let ratio = match &r.ratio {
+            Some(v) => {
+                let (lo, hi) = min_max(v);
+                format!("{:.2}x [{lo:.2}, {hi:.2}]", median(v))
+            }
+            None => "—".to_string(),
+        };
+        let met = match r.met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "",
+        };
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.workload,
+            r.p,
+            r.metric,
+            fmt_cell(r.unit, &r.seq),
+            fmt_cell(r.unit, &r.beat),
+            fmt_cell(r.unit, &r.rayon),
+            fmt_cell(r.unit, &r.chili),
+            ratio,
+            r.target,
+            met
+        );
+    }
+}
+
+/// Today's UTC date as YYYY-MM-DD (civil-from-days, no dependencies).
+fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pools
+
+fn beat_pool(p: usize) -> beat::ThreadPool {
+    beat::ThreadPoolBuilder::new()
+        .num_threads(p)
+        .build()
+        .expect("beat pool")
+}
+
+fn rayon_pool(p: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(p)
+        .build()
+        .expect("rayon pool")
+}
+
+/// chili counts the calling thread: `thread_count` P means P - 1 workers plus the caller.
+fn chili_pool(p: usize) -> chili::ThreadPool {
+    chili::ThreadPool::with_config(chili::Config {
+        thread_count: NonZeroUsize::new(p),
+        ..chili::Config::default()
+    })
+}
+
+/// Seconds `f` takes.
+fn time(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64()
+}
+
+struct Progress {
+    step: usize,
+    total: usize,
+}
+
+impl Progress {
+    fn next(&mut self, what: &str) {
+        self.step += 1;
+        eprintln!("[{}/{}] {what} ...", self.step, self.total);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workloads
+
+/// W3: fib(n) with join at every call.
+fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
+    let n = cfg.fib_n;
+    let expect = fib_seq(n);
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+    let cp = chili_pool(p);
+
+    // Repeat fib(n) so that each measurement holds at least `min_work` of sequential work.
+    let once = (0..3)
+        .map(|_| time(|| assert_eq!(black_box(fib_seq(black_box(n))), expect)))
+        .fold(f64::INFINITY, f64::min);
+    let reps = ((cfg.min_work.as_secs_f64() / once).ceil() as usize).max(1);
+
+    let run_seq = || {
+        time(|| {
+            for _ in 0..reps {
+                assert_eq!(fib_seq(black_box(n)), expect);
+            }
+        }) / reps as f64
+    };
+    let run_beat = || {
+        time(|| {
+            bp.install(|| {
+                for _ in 0..reps {
+                    assert_eq!(fib_beat(black_box(n)), expect);
+                }
+            })
+        }) / reps as f64
+    };
+    let run_rayon = || {
+        time(|| {
+            rp.install(|| {
+                for _ in 0..reps {
+                    assert_eq!(fib_rayon(black_box(n)), expect);
+                }
+            })
+        }) / reps as f64
+    };
+    let run_chili = || {
+        let mut s = cp.scope();
+        time(|| {
+            for _ in 0..reps {
+                assert_eq!(fib_chili(&mut s, black_box(n)), expect);
+            }
+        }) / reps as f64
+    };
+
+    // Warm-up round, not recorded.
+    run_seq();
+    run_beat();
+    run_rayon();
+    run_chili();
+
+    let (mut ts, mut tb, mut tr, mut tc) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..cfg.rounds {
+        ts.push(run_seq());
+        tb.push(run_beat());
+        tr.push(run_rayon());
+        tc.push(run_chili());
+    }
+    drop(cp);
+
+    let wl = format!("W3 fib({n})");
+    let eff =
+        |t: &[f64]| -> Vec<f64> { ts.iter().zip(t).map(|(s, t)| s / (p as f64 * t)).collect() };
+    let mut time_row = Row::new(&wl, p, "time per fib", Unit::Time);
+    time_row.seq = Some(ts.clone());
+    time_row.beat = Some(tb.clone());
+    time_row.rayon = Some(tr.clone());
+    time_row.chili = Some(tc.clone());
+    rows.push(time_row.with_ratio());
+
+    let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
+    eff_row.beat = Some(eff(&tb));
+    eff_row.rayon = Some(eff(&tr));
+    eff_row.chili = Some(eff(&tc));
+    let mut eff_row = eff_row.with_ratio();
+    if p == 2 {
+        eff_row = eff_row.target(">= 50%", |r| r.beat_median() >= 0.5);
+    }
+    rows.push(eff_row);
+
+    if p == 1 {
+        let per_join = |t: &[f64]| -> Vec<f64> {
+            ts.iter()
+                .zip(t)
+                .map(|(s, t)| (t - s) * 1e9 / joins as f64)
+                .collect()
+        };
+        let mut oh = Row::new(&wl, p, "overhead per join", Unit::Ns);
+        oh.beat = Some(per_join(&tb));
+        oh.rayon = Some(per_join(&tr));
+        oh.chili = Some(per_join(&tc));
+        rows.push(
+            oh.with_ratio()
+                .target("<= 2 ns", |r| r.beat_median() <= 2.0),
+        );
+    }
+}
+
+/// W2: many ~150 ns tasks submitted one by one through `scope`.
+fn w2(cfg: &Config, p: usize, steps_150: u64, rows: &mut Vec<Row>) {
+    let n = cfg.w2_tasks;
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+
+    let run_seq = || {
+        time(|| {
+            for _ in 0..n {
+                black_box(spin(steps_150));
+            }
+        })
+    };
+    let run_beat = || {
+        time(|| {
+            bp.scope(|s| {
+                for _ in 0..n {
+                    s.spawn(move |_| {
+                        black_box(spin(steps_150));
+                    });
+                }
+            })
+        })
+    };
+    let run_rayon = || {
+        time(|| {
+            rp.scope(|s| {
+                for _ in 0..n {
+                    s.spawn(move |_| {
+                        black_box(spin(steps_150));
+                    });
+                }
+            })
+        })
+    };
+
+    run_seq();
+    run_beat();
+    run_rayon();
+
+    let (mut ts, mut tb, mut tr) = (vec![], vec![], vec![]);
+    for _ in 0..cfg.rounds {
+        ts.push(run_seq());
+        tb.push(run_beat());
+        tr.push(run_rayon());
+    }
+
+    let wl = format!("W2 {}k x ~150 ns spawn", n / 1000);
+    let eff =
+        |t: &[f64]| -> Vec<f64> { ts.iter().zip(t).map(|(s, t)| s / (p as f64 * t)).collect() };
+    let mut time_row = Row::new(&wl, p, "time", Unit::Time);
+    time_row.seq = Some(ts.clone());
+    time_row.beat = Some(tb.clone());
+    time_row.rayon = Some(tr.clone());
+    rows.push(time_row.with_ratio());
+
+    let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
+    eff_row.beat = Some(eff(&tb));
+    eff_row.rayon = Some(eff(&tr));
+    let mut eff_row = eff_row.with_ratio();
+    if p == 2 {
+        eff_row = eff_row.target(">= 80%", |r| r.beat_median() >= 0.8);
+    }
+    rows.push(eff_row);
+}
+
+/// What one W7 measurement of one pool gives.
+struct IdleFigures {
+    idle_cpu: f64,
+    burst_cpu: f64,
+    /// Mean wall time of one burst (the scope only, not the gaps).
+    burst_wall: f64,
+}
+
+/// Builds the pool, warms it with one join, measures the CPU over `idle` of sleeping, then
+/// the CPU and wall time of the bursts.
+fn w7_one<P>(
+    cfg: &Config,
+    build: impl FnOnce() -> P,
+    join: impl Fn(&P),
+    burst: impl Fn(&P, usize),
+) -> IdleFigures {
+    let pool = build();
+    join(&pool);
+
+    let cpu = CpuMeter::start();
+    thread::sleep(cfg.idle);
+    let idle_cpu = cpu.elapsed();
+
+    let cpu = CpuMeter::start();
+    let mut wall = Duration::ZERO;
+    for _ in 0..cfg.bursts {
+        thread::sleep(cfg.burst_gap);
+        let t = Instant::now();
+        burst(&pool, cfg.burst_tasks);
+        wall += t.elapsed();
+    }
+    let burst_cpu = cpu.elapsed();
+    drop(pool);
+    // Let the dropped pool's threads exit before the next measurement starts.
+    thread::sleep(Duration::from_millis(20));
+    IdleFigures {
+        idle_cpu,
+        burst_cpu,
+        burst_wall: wall.as_secs_f64() / cfg.bursts.max(1) as f64,
+    }
+}
+
+/// W7: idle cost.
+fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
+    let run_beat = || {
+        w7_one(
+            cfg,
+            || beat_pool(p),
+            |pool| {
+                black_box(pool.join(|| 1, || 2));
+            },
+            |pool, k| {
+                pool.scope(|s| {
+                    for i in 0..k {
+                        s.spawn(move |_| {
+                            black_box(i);
+                        });
+                    }
+                })
+            },
+        )
+    };
+    let run_rayon = || {
+        w7_one(
+            cfg,
+            || rayon_pool(p),
+            |pool| {
+                black_box(pool.join(|| 1, || 2));
+            },
+            |pool, k| {
+                pool.scope(|s| {
+                    for i in 0..k {
+                        s.spawn(move |_| {
+                            black_box(i);
+                        });
+                    }
+                })
+            },
+        )
+    };
+
+    let (mut b, mut r) = (vec![], vec![]);
+    for _ in 0..cfg.rounds {
+        b.push(run_beat());
+        r.push(run_rayon());
+    }
+
+    let idle_label = if cfg.idle == Duration::from_secs(1) {
+        "W7 idle 1 s".to_string()
+    } else {
+        format!("W7 idle {} ms", cfg.idle.as_millis())
+    };
+    let mut idle = Row::new(&idle_label, p, "process CPU", Unit::Time);
+    idle.beat = Some(b.iter().map(|f| f.idle_cpu).collect());
+    idle.rayon = Some(r.iter().map(|f| f.idle_cpu).collect());
+    let scale = cfg.idle.as_secs_f64();
+    rows.push(
+        idle.with_ratio()
+            .target("<= 1 ms per s", |r| r.beat_median() <= 1e-3 * scale),
+    );
+
+    let wl = format!(
+        "W7 {} bursts x {} tasks, {} ms apart",
+        cfg.bursts,
+        cfg.burst_tasks,
+        cfg.burst_gap.as_millis()
+    );
+    let mut cpu = Row::new(&wl, p, "process CPU", Unit::Time);
+    cpu.beat = Some(b.iter().map(|f| f.burst_cpu).collect());
+    cpu.rayon = Some(r.iter().map(|f| f.burst_cpu).collect());
+    rows.push(
+        cpu.with_ratio()
+            .target("<= rayon", |r| r.beat_median() <= r.rayon_median()),
+    );
+
+    let mut wall = Row::new(&wl, p, "wall per burst", Unit::Time);
+    wall.beat = Some(b.iter().map(|f| f.burst_wall).collect());
+    wall.rayon = Some(r.iter().map(|f| f.burst_wall).collect());
+    rows.push(wall.with_ratio());
+}
+
+fn main() {
+    let cfg = Config::from_args();
+    let ps = [1usize, 2];
+    let mut progress = Progress {
+        step: 0,
+        total: 1 + 3 * ps.len(),
+    };
+    let started = Instant::now();
+
+    progress.next("calibrating the busy loop");
+    let ns_per_step = calibrate();
+    let steps_150 = ((150.0 / ns_per_step).round() as u64).max(1);
+    let joins = count_joins(cfg.fib_n);
+
+    let mut rows = Vec::new();
+    for &p in &ps {
+        progress.next(&format!("W3 fib({}) P={p}", cfg.fib_n));
+        w3(&cfg, p, joins, &mut rows);
+        progress.next(&format!("W2 {} spawned tasks P={p}", cfg.w2_tasks));
+        w2(&cfg, p, steps_150, &mut rows);
+        progress.next(&format!(
+            "W7 idle {:?} + {} bursts P={p}",
+            cfg.idle, cfg.bursts
+        ));
+        w7(&cfg, p, &mut rows);
+    }
+
+    let cores = thread::available_parallelism().map_or(0, NonZeroUsize::get);
+    println!(
+        "# beat tour ({}{})\n",
+        today(),
+        if cfg.quick { ", --quick" } else { "" }
+    );
+    println!(
+        "`cargo run --release --example tour{}` on {cores} cores; median [min, max] of {} \
+         interleaved rounds; busy loop {ns_per_step:.3} ns/step, ~150 ns = {steps_150} steps; \
+         fib({}) makes {joins} joins; efficiency E = T_seq / (P x T_par); beat / rayon is the \
+         median of per-round ratios.\n",
+        if cfg.quick { " -- --quick" } else { "" },
+        cfg.rounds,
+        cfg.fib_n,
+    );
+    print_table(&rows);
+    eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
+}
