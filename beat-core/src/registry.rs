@@ -225,15 +225,7 @@ impl Registry {
         OP: FnOnce(&WorkerThread, bool) -> R + Send,
         R: Send,
     {
-        let job = StackJob::new(
-            |injected| {
-                let wt = WorkerThread::current();
-                debug_assert!(injected && !wt.is_null());
-                // SAFETY: injected jobs run on a worker thread, whose pointer is valid.
-                op(unsafe { &*wt }, true)
-            },
-            LockLatch::new(),
-        );
+        let job = StackJob::new(injected_op(op), LockLatch::new());
         // SAFETY: `job` lives on this stack until its latch is set below.
         self.inject(unsafe { job.as_job_ref() });
         job.latch.wait();
@@ -249,15 +241,7 @@ impl Registry {
         OP: FnOnce(&WorkerThread, bool) -> R + Send,
         R: Send,
     {
-        let job = StackJob::new(
-            |injected| {
-                let wt = WorkerThread::current();
-                debug_assert!(injected && !wt.is_null());
-                // SAFETY: injected jobs run on a worker thread, whose pointer is valid.
-                op(unsafe { &*wt }, true)
-            },
-            SpinLatch::cross(current),
-        );
+        let job = StackJob::new(injected_op(op), SpinLatch::cross(current));
         // SAFETY: `job` lives on this stack until its latch is set below.
         self.inject(unsafe { job.as_job_ref() });
         current.wait_until(job.latch.core());
@@ -594,6 +578,20 @@ pub(crate) fn main_loop(thread: ThreadBuilder) {
     }
     WorkerThread::set_current(ptr::null());
     drop(worker);
+}
+
+/// Wraps `op` as the body of an injected job: it runs on whichever worker executes the job.
+fn injected_op<OP, R>(op: OP) -> impl FnOnce(bool) -> R + Send
+where
+    OP: FnOnce(&WorkerThread, bool) -> R + Send,
+    R: Send,
+{
+    move |injected| {
+        let wt = WorkerThread::current();
+        debug_assert!(injected && !wt.is_null());
+        // SAFETY: injected jobs run on a worker thread, whose pointer is valid.
+        op(unsafe { &*wt }, true)
+    }
 }
 
 /// Runs `op` on a worker of the current pool (the global one outside any pool).

@@ -191,22 +191,29 @@ impl Sleep {
         // SeqCst: this RMW must precede, in the single total order, the final search the
         // worker makes before parking (pairs with the fence in `new_jobs`): either the
         // producer sees the odd counter and bumps it, or the final search sees the job.
+        let c = self.bump_jec_unless(Counters::is_sleepy);
+        // SeqCst fence: orders the RMW (or the load that saw an odd value) before the final
+        // search's loads.
+        fence(Ordering::SeqCst);
+        c.jec()
+    }
+
+    /// Advances the jobs event counter by one unless `done(counters)` already holds, with a
+    /// SeqCst CAS loop; returns the counters as they are afterwards.
+    fn bump_jec_unless(&self, done: impl Fn(Counters) -> bool) -> Counters {
         let mut c = Counters(self.counters.load(Ordering::SeqCst));
         loop {
-            if c.is_sleepy() {
-                fence(Ordering::SeqCst);
-                return c.jec();
+            if done(c) {
+                return c;
             }
+            // SeqCst: totally ordered with the park CAS in `sleep` (see the README).
             match self.counters.compare_exchange_weak(
                 c.0,
                 c.bump_jec().0,
                 Ordering::SeqCst,
                 Ordering::SeqCst,
             ) {
-                Ok(_) => {
-                    fence(Ordering::SeqCst);
-                    return c.bump_jec().jec();
-                }
+                Ok(_) => return c.bump_jec(),
                 Err(actual) => c = Counters(actual),
             }
         }
@@ -275,22 +282,13 @@ impl Sleep {
     }
 
     #[cold]
-    fn new_jobs_slow(&self, n_jobs: usize, mut c: Counters) {
-        while c.is_sleepy() {
-            // SeqCst: see `sleep`; makes any sleepy worker's park attempt fail.
-            match self.counters.compare_exchange_weak(
-                c.0,
-                c.bump_jec().0,
-                Ordering::SeqCst,
-                Ordering::SeqCst,
-            ) {
-                Ok(_) => {
-                    c = c.bump_jec();
-                    break;
-                }
-                Err(actual) => c = Counters(actual),
-            }
-        }
+    fn new_jobs_slow(&self, n_jobs: usize, c: Counters) {
+        // Makes any sleepy worker's park attempt fail.
+        let c = if c.is_sleepy() {
+            self.bump_jec_unless(|c| !c.is_sleepy())
+        } else {
+            c
+        };
         let searching = c.searching();
         if c.sleeping() > 0 && searching < n_jobs {
             self.wake_any(n_jobs - searching);
