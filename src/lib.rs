@@ -1,16 +1,32 @@
 //! beat: data-parallel iterators and fine-grained `join` with rayon's API.
 //!
-//! This crate re-exports the scheduler of [`beat_core`]; parallel iterators build on it.
+//! Parallel iterators (`par_iter()`, `into_par_iter()` and their adapters) split work into
+//! batches sized by an online estimate of each item's cost, and run small inputs inline on
+//! the calling thread. `join`, `scope` and the thread pools come from [`beat_core`].
 //!
 //! # Examples
 //!
 //! ```
+//! use beat::prelude::*;
+//!
+//! let v: Vec<u64> = (0..10_000).collect();
+//! let sum: u64 = v.par_iter().map(|x| x * x).sum();
+//! assert_eq!(sum, v.iter().map(|x| x * x).sum());
+//!
 //! let (a, b) = beat::join(|| 1 + 1, || 2 + 2);
 //! assert_eq!((a, b), (2, 4));
 //! ```
 
+pub mod iter;
+pub mod prelude;
+pub mod range;
+pub mod slice;
+pub mod vec;
+// [helper-a: lib]
+// [helper-b: lib]
+
 pub use beat_core::{
     current_num_threads, current_thread_index, in_place_scope, join, join_context, max_num_threads,
-    scope, spawn, stats, yield_local, yield_now, FnContext, Scope, Stats, ThreadBuilder,
+    scope, spawn, stats, yield_local, yield_now, CallSite, FnContext, Scope, Stats, ThreadBuilder,
     ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder, WorkerSnapshot, Yield,
 };

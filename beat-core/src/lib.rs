@@ -48,4 +48,8 @@ pub use pool::{
 };
 pub use scope::{in_place_scope, scope, Scope};
 pub use spawn::spawn;
-pub use stats::{Stats, WorkerSnapshot};
+pub use stats::{CallSite, Stats, WorkerSnapshot};
+
+#[doc(hidden)]
+#[path = "internal.rs"]
+pub mod __internal;

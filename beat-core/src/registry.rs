@@ -38,6 +38,10 @@ pub(crate) struct Registry {
     pub(crate) sleep: Sleep,
     stats: Vec<CachePadded<WorkerStats>>,
     injected: CachePadded<AtomicU64>,
+    /// Iterator calls that stayed on a thread outside the pool (see `internal`).
+    pub(crate) external_fast_path: CachePadded<AtomicU64>,
+    /// Batches folded by threads outside the pool.
+    pub(crate) external_batches: CachePadded<AtomicU64>,
     /// One for each `ThreadPool` handle plus one for each `spawn`ed job still to run; the
     /// pool terminates when it reaches zero.
     terminate_count: AtomicUsize,
@@ -66,6 +70,11 @@ pub(crate) fn global_registry() -> &'static Arc<Registry> {
     init_global_registry(ThreadPoolBuilder::new()).unwrap_or_else(|err| {
         unwind::abort_with(&format!("beat: cannot start the global thread pool: {err}"))
     })
+}
+
+/// The global registry, if it was built already.
+pub(crate) fn global_registry_if_built() -> Option<&'static Arc<Registry>> {
+    THE_REGISTRY.get()
 }
 
 /// Builds the global registry from `builder`, unless one exists already.
@@ -129,6 +138,8 @@ impl Registry {
             sleep: Sleep::new(n_threads),
             stats: (0..n_threads).map(|_| CachePadded::default()).collect(),
             injected: CachePadded::default(),
+            external_fast_path: CachePadded::default(),
+            external_batches: CachePadded::default(),
             terminate_count: AtomicUsize::new(1),
             panic_handler: builder.panic_handler.take(),
             start_handler: builder.start_handler.take(),
@@ -168,10 +179,14 @@ impl Registry {
     }
 
     pub(crate) fn stats(&self) -> Stats {
-        Stats::from_workers(
+        let mut s = Stats::from_workers(
             self.stats.iter().map(|s| s.snapshot()).collect(),
             self.injected.load(Ordering::Relaxed),
-        )
+        );
+        s.fast_path_calls += self.external_fast_path.load(Ordering::Relaxed);
+        s.batches += self.external_batches.load(Ordering::Relaxed);
+        s.call_sites = crate::__internal::estimates();
+        s
     }
 
     /// Pushes a job from outside the pool (or from another pool).

@@ -18,6 +18,8 @@ pub(crate) struct WorkerStats {
     pub(crate) parks: AtomicU64,
     pub(crate) wakeups: AtomicU64,
     pub(crate) spawns: AtomicU64,
+    pub(crate) fast_path: AtomicU64,
+    pub(crate) batches: AtomicU64,
 }
 
 /// Adds one to a counter owned by the calling worker.
@@ -42,7 +44,7 @@ pub(crate) fn bump(counter: &AtomicU64) {
 /// assert!(s.jobs_executed >= 1); // the installed closure ran as a job
 /// assert_eq!(s.per_worker.len(), 2);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Stats {
     /// Jobs executed by workers (stolen or popped join halves, spawned and injected jobs).
@@ -63,6 +65,14 @@ pub struct Stats {
     pub spawns: u64,
     /// Jobs injected from outside the pool (`install`, `spawn`, `join` from other threads).
     pub injected: u64,
+    /// Parallel-iterator calls that finished on the calling thread without touching the
+    /// pool (the fast path for small inputs).
+    pub fast_path_calls: u64,
+    /// Batches folded by parallel iterators (on workers and on calling threads).
+    pub batches: u64,
+    /// The driver's current estimates for recently used parallel-iterator call sites
+    /// (shared by all pools; the most recent last).
+    pub call_sites: Vec<CallSite>,
     /// The same counters, one entry per worker, in worker index order.
     pub per_worker: Vec<WorkerSnapshot>,
 }
@@ -96,6 +106,35 @@ pub struct WorkerSnapshot {
     pub wakeups: u64,
     /// Tasks this worker spawned.
     pub spawns: u64,
+    /// Parallel-iterator calls this worker finished without offering work.
+    pub fast_path_calls: u64,
+    /// Parallel-iterator batches this worker folded.
+    pub batches: u64,
+}
+
+/// What the parallel-iterator driver currently believes about one call site.
+///
+/// A call site is one monomorphised parallel-iterator pipeline: each closure has its own
+/// type, so in practice one place in the source.
+///
+/// # Examples
+///
+/// ```
+/// for site in beat_core::stats().call_sites {
+///     println!("{}: {:.1} ns/item, batches of {}", site.name, site.ns_per_item, site.batch_len);
+/// }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CallSite {
+    /// The pipeline's type name (as `std::any::type_name` writes it).
+    pub name: &'static str,
+    /// Estimated cost of one item, in nanoseconds.
+    pub ns_per_item: f64,
+    /// The batch length last chosen from it.
+    pub batch_len: usize,
+    /// Calls that updated the estimate.
+    pub calls: u64,
 }
 
 impl WorkerStats {
@@ -110,6 +149,8 @@ impl WorkerStats {
             parks: r(&self.parks),
             wakeups: r(&self.wakeups),
             spawns: r(&self.spawns),
+            fast_path_calls: r(&self.fast_path),
+            batches: r(&self.batches),
         }
     }
 }
@@ -129,6 +170,8 @@ impl Stats {
             s.parks += w.parks;
             s.wakeups += w.wakeups;
             s.spawns += w.spawns;
+            s.fast_path_calls += w.fast_path_calls;
+            s.batches += w.batches;
         }
         s.per_worker = per_worker;
         s

@@ -1,0 +1,146 @@
+use std::fmt;
+
+use super::plumbing::{Consumer, Folder, UnindexedConsumer};
+use super::ParallelIterator;
+
+/// The iterator returned by [`ParallelIterator::fold`].
+///
+/// # Examples
+///
+/// ```
+/// use beat::prelude::*;
+/// let it: beat::iter::Fold<_, _, _> = (0..10).into_par_iter().fold(|| 0, |a, x| a + x);
+/// assert_eq!(it.sum::<i32>(), 45);
+/// ```
+#[must_use = "iterator adapters are lazy and do nothing unless consumed"]
+#[derive(Clone)]
+pub struct Fold<I, ID, F> {
+    base: I,
+    identity: ID,
+    fold_op: F,
+}
+
+impl<I: fmt::Debug, ID, F> fmt::Debug for Fold<I, ID, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fold").field("base", &self.base).finish()
+    }
+}
+
+impl<I, ID, F> Fold<I, ID, F> {
+    pub(super) fn new(base: I, identity: ID, fold_op: F) -> Self {
+        Fold {
+            base,
+            identity,
+            fold_op,
+        }
+    }
+}
+
+impl<U, I, ID, F> ParallelIterator for Fold<I, ID, F>
+where
+    I: ParallelIterator,
+    F: Fn(U, I::Item) -> U + Sync + Send,
+    ID: Fn() -> U + Sync + Send,
+    U: Send,
+{
+    type Item = U;
+
+    fn drive_unindexed<C>(self, consumer: C) -> C::Result
+    where
+        C: UnindexedConsumer<U>,
+    {
+        self.base.drive_unindexed(FoldConsumer {
+            base: consumer,
+            identity: &self.identity,
+            fold_op: &self.fold_op,
+        })
+    }
+}
+
+pub(super) struct FoldConsumer<'f, C, ID, F> {
+    pub(super) base: C,
+    pub(super) identity: &'f ID,
+    pub(super) fold_op: &'f F,
+}
+
+impl<'f, T, U, C, ID, F> Consumer<T> for FoldConsumer<'f, C, ID, F>
+where
+    C: Consumer<U>,
+    F: Fn(U, T) -> U + Sync,
+    ID: Fn() -> U + Sync,
+    U: Send,
+{
+    type Folder = FoldFolder<'f, C::Folder, U, F>;
+    type Reducer = C::Reducer;
+    type Result = C::Result;
+
+    fn split_at(self, index: usize) -> (Self, Self, C::Reducer) {
+        let (l, r, red) = self.base.split_at(index);
+        (
+            FoldConsumer { base: l, ..self },
+            FoldConsumer { base: r, ..self },
+            red,
+        )
+    }
+    fn into_folder(self) -> Self::Folder {
+        FoldFolder {
+            base: self.base.into_folder(),
+            item: (self.identity)(),
+            fold_op: self.fold_op,
+        }
+    }
+    fn full(&self) -> bool {
+        self.base.full()
+    }
+}
+
+impl<'f, T, U, C, ID, F> UnindexedConsumer<T> for FoldConsumer<'f, C, ID, F>
+where
+    C: UnindexedConsumer<U>,
+    F: Fn(U, T) -> U + Sync,
+    ID: Fn() -> U + Sync,
+    U: Send,
+{
+    fn split_off_left(&self) -> Self {
+        FoldConsumer {
+            base: self.base.split_off_left(),
+            ..*self
+        }
+    }
+    fn to_reducer(&self) -> C::Reducer {
+        self.base.to_reducer()
+    }
+}
+
+pub(super) struct FoldFolder<'f, C, U, F> {
+    base: C,
+    item: U,
+    fold_op: &'f F,
+}
+
+impl<'f, T, U, C, F> Folder<T> for FoldFolder<'f, C, U, F>
+where
+    C: Folder<U>,
+    F: Fn(U, T) -> U,
+{
+    type Result = C::Result;
+
+    fn consume(self, item: T) -> Self {
+        FoldFolder {
+            item: (self.fold_op)(self.item, item),
+            ..self
+        }
+    }
+    fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
+        FoldFolder {
+            item: iter.into_iter().fold(self.item, self.fold_op),
+            ..self
+        }
+    }
+    fn complete(self) -> C::Result {
+        self.base.consume(self.item).complete()
+    }
+    fn full(&self) -> bool {
+        self.base.full()
+    }
+}

@@ -1,0 +1,13 @@
+//! The traits a parallel-iterator user needs: `use beat::prelude::*;`.
+//!
+//! # Examples
+//!
+//! ```
+//! use beat::prelude::*;
+//! assert_eq!((1..4).into_par_iter().product::<i32>(), 6);
+//! ```
+
+pub use crate::iter::{
+    FromParallelIterator, IndexedParallelIterator, IntoParallelIterator, IntoParallelRefIterator,
+    IntoParallelRefMutIterator, ParallelExtend, ParallelIterator,
+};
