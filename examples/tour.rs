@@ -35,11 +35,35 @@ struct Config {
     rounds: usize,
     /// Minimum sequential work per W3 measurement (fib is repeated to reach it).
     min_work: Duration,
+    /// Sequential work per W1/W6 measurement.
+    w1_total: Duration,
+    /// W4 calls per round (each after 5 ms idle).
+    w4_samples: usize,
+    /// Sequential work per W5 cell measurement.
+    w5_fill: Duration,
+    /// W8 input length.
+    w8_len: usize,
+    /// Which workloads to run (`--only w1,w4`); all when empty.
+    only: Vec<String>,
+    /// Print per-cell figures to stderr (`--verbose`).
+    verbose: bool,
 }
 
 impl Config {
+    fn runs(&self, w: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|o| o == w)
+    }
+
     fn from_args() -> Self {
-        let quick = std::env::args().skip(1).any(|a| a == "--quick");
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let quick = args.iter().any(|a| a == "--quick");
+        let verbose = args.iter().any(|a| a == "--verbose");
+        let only: Vec<String> = args
+            .iter()
+            .position(|a| a == "--only")
+            .and_then(|i| args.get(i + 1))
+            .map(|l| l.split(',').map(|w| w.trim().to_lowercase()).collect())
+            .unwrap_or_default();
         if quick {
             Config {
                 quick,
@@ -51,6 +75,12 @@ impl Config {
                 burst_gap: Duration::from_millis(10),
                 rounds: 3,
                 min_work: Duration::from_millis(5),
+                w1_total: Duration::from_millis(10),
+                w4_samples: 11,
+                w5_fill: Duration::from_millis(1),
+                w8_len: 1_000_000,
+                only,
+                verbose,
             }
         } else {
             Config {
@@ -63,6 +93,12 @@ impl Config {
                 burst_gap: Duration::from_millis(10),
                 rounds: 5,
                 min_work: Duration::from_millis(50),
+                w1_total: Duration::from_millis(100),
+                w4_samples: 51,
+                w5_fill: Duration::from_millis(10),
+                w8_len: 10_000_000,
+                only,
+                verbose,
             }
         }
     }
@@ -225,12 +261,15 @@ enum Unit {
     Percent,
     /// Nanoseconds.
     Ns,
+    /// A multiple, printed as `1.23x`.
+    Ratio,
 }
 
 fn fmt_one(unit: Unit, x: f64) -> String {
     match unit {
         Unit::Percent => format!("{:.0}%", x * 100.0),
         Unit::Ns => format!("{x:.2} ns"),
+        Unit::Ratio => format!("{x:.2}x"),
         Unit::Time => {
             let a = x.abs();
             if a >= 1.0 {
@@ -514,6 +553,365 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
     }
 }
 
+/// Runs the three parties interleaved: a warm-up round, then `rounds` recorded rounds.
+fn interleave3(
+    rounds: usize,
+    mut seq: impl FnMut() -> f64,
+    mut beat: impl FnMut() -> f64,
+    mut rayon: impl FnMut() -> f64,
+) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    seq();
+    beat();
+    rayon();
+    let (mut ts, mut tb, mut tr) = (vec![], vec![], vec![]);
+    for _ in 0..rounds {
+        ts.push(seq());
+        tb.push(beat());
+        tr.push(rayon());
+    }
+    (ts, tb, tr)
+}
+
+/// Per-round efficiency T_seq / (P x T_par).
+fn efficiency(p: usize, ts: &[f64], t: &[f64]) -> Vec<f64> {
+    ts.iter().zip(t).map(|(s, t)| s / (p as f64 * t)).collect()
+}
+
+/// Per-round ratio T_par / T_seq.
+fn over_seq(ts: &[f64], t: &[f64]) -> Vec<f64> {
+    ts.iter().zip(t).map(|(s, t)| t / s).collect()
+}
+
+/// W1: `(0..n).into_par_iter().map(work).sum()` for four item costs; efficiency rows.
+fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+    let targets = [
+        (17.0, 0.90, "tiny"),
+        (170.0, 0.95, "small"),
+        (1_700.0, 0.97, "medium"),
+        (17_000.0, 0.97, "large"),
+    ];
+    for (ns, target, name) in targets {
+        let steps = ((ns / ns_per_step).round() as u64).max(1);
+        let n = ((cfg.w1_total.as_secs_f64() * 1e9 / ns) as u64).max(1);
+        let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
+        let run_seq = || {
+            time(|| {
+                let s = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
+                assert_eq!(black_box(s), expect);
+            })
+        };
+        let run_beat = || {
+            time(|| {
+                use beat::prelude::*;
+                let s = bp.install(|| {
+                    (0..n)
+                        .into_par_iter()
+                        .map(|i| spin(steps) ^ i)
+                        .reduce(|| 0, u64::wrapping_add)
+                });
+                assert_eq!(black_box(s), expect);
+            })
+        };
+        let run_rayon = || {
+            time(|| {
+                use rayon::prelude::*;
+                let s = rp.install(|| {
+                    (0..n)
+                        .into_par_iter()
+                        .map(|i| spin(steps) ^ i)
+                        .reduce(|| 0, u64::wrapping_add)
+                });
+                assert_eq!(black_box(s), expect);
+            })
+        };
+        let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
+        let wl = format!("W1 {n} x ~{ns} ns ({name})");
+        let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
+        eff_row.beat = Some(efficiency(p, &ts, &tb));
+        eff_row.rayon = Some(efficiency(p, &ts, &tr));
+        let mut eff_row = eff_row.with_ratio();
+        if p == 2 {
+            let label = format!(">= {:.0}% and >= rayon", target * 100.0);
+            eff_row = eff_row.target(&label, |r| {
+                r.beat_median() >= target && r.beat_median() >= r.rayon_median()
+            });
+        }
+        rows.push(eff_row);
+    }
+}
+
+/// W4: 1,000 tiny items after the pool idled 5 ms, as a multiple of the sequential loop.
+/// Called from the main thread on each library's global pool, as most programs do.
+fn w4(cfg: &Config, ns_per_step: f64, rows: &mut Vec<Row>) {
+    let steps = ((17.0 / ns_per_step).round() as u64).max(1);
+    let n = 1_000u64;
+    let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
+    let idle = Duration::from_millis(5);
+    // One call per sample, each after 5 ms of idling; the median of the samples per round.
+    let sample = |f: &dyn Fn() -> u64| -> f64 {
+        let mut v: Vec<f64> = (0..cfg.w4_samples)
+            .map(|_| {
+                thread::sleep(idle);
+                let t = Instant::now();
+                assert_eq!(black_box(f()), expect);
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let seq = || (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
+    let beat_f = || {
+        use beat::prelude::*;
+        (0..n)
+            .into_par_iter()
+            .map(|i| spin(steps) ^ i)
+            .reduce(|| 0, u64::wrapping_add)
+    };
+    let rayon_f = || {
+        use rayon::prelude::*;
+        (0..n)
+            .into_par_iter()
+            .map(|i| spin(steps) ^ i)
+            .reduce(|| 0, u64::wrapping_add)
+    };
+    let (ts, tb, tr) = interleave3(
+        cfg.rounds,
+        || sample(&seq),
+        || sample(&beat_f),
+        || sample(&rayon_f),
+    );
+    let p = beat::current_num_threads();
+    let wl = "W4 1000 x ~17 ns after 5 ms idle (global pool)";
+    let mut t_row = Row::new(wl, p, "time", Unit::Time);
+    t_row.seq = Some(ts.clone());
+    t_row.beat = Some(tb.clone());
+    t_row.rayon = Some(tr.clone());
+    rows.push(t_row.with_ratio());
+    let mut x_row = Row::new(wl, p, "x sequential", Unit::Ratio);
+    x_row.beat = Some(over_seq(&ts, &tb));
+    x_row.rayon = Some(over_seq(&ts, &tr));
+    rows.push(
+        x_row
+            .with_ratio()
+            .target("<= 1.1x", |r| r.beat_median() <= 1.1),
+    );
+}
+
+/// W5: lengths 1..100k x item costs ~1/17/170 ns, each call's time over `iter()`'s.
+fn w5(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+    let mut worst_beat: Vec<f64> = vec![0.0; cfg.rounds];
+    let mut worst_rayon: Vec<f64> = vec![0.0; cfg.rounds];
+    let mut worst_at = String::new();
+    let mut worst_med = 0.0;
+    for ns in [1.0, 17.0, 170.0] {
+        let steps = ((ns / ns_per_step).round() as u64).max(1);
+        for n in [1u64, 10, 100, 1_000, 10_000, 100_000] {
+            // Repeat each call to fill ~2 ms (20 ms in a full run), so the clock is precise.
+            let reps = ((cfg.w5_fill.as_secs_f64() * 1e9 / (ns * n as f64)) as usize).max(1);
+            let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
+            let run_seq = || {
+                time(|| {
+                    for _ in 0..reps {
+                        let s = (0..black_box(n))
+                            .map(|i| spin(steps) ^ i)
+                            .fold(0, u64::wrapping_add);
+                        assert_eq!(black_box(s), expect);
+                    }
+                })
+            };
+            let run_beat = || {
+                use beat::prelude::*;
+                time(|| {
+                    bp.install(|| {
+                        for _ in 0..reps {
+                            let s = (0..black_box(n))
+                                .into_par_iter()
+                                .map(|i| spin(steps) ^ i)
+                                .reduce(|| 0, u64::wrapping_add);
+                            assert_eq!(black_box(s), expect);
+                        }
+                    })
+                })
+            };
+            let run_rayon = || {
+                use rayon::prelude::*;
+                time(|| {
+                    rp.install(|| {
+                        for _ in 0..reps {
+                            let s = (0..black_box(n))
+                                .into_par_iter()
+                                .map(|i| spin(steps) ^ i)
+                                .reduce(|| 0, u64::wrapping_add);
+                            assert_eq!(black_box(s), expect);
+                        }
+                    })
+                })
+            };
+            let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
+            let rb = over_seq(&ts, &tb);
+            let rr = over_seq(&ts, &tr);
+            if cfg.verbose {
+                eprintln!(
+                    "  W5 n={n} ~{ns} ns: beat {:.2}x rayon {:.2}x",
+                    median(&rb),
+                    median(&rr)
+                );
+            }
+            if median(&rb) > worst_med {
+                worst_med = median(&rb);
+                worst_at = format!("n={n}, ~{ns} ns");
+            }
+            for i in 0..cfg.rounds {
+                worst_beat[i] = worst_beat[i].max(rb[i]);
+                worst_rayon[i] = worst_rayon[i].max(rr[i]);
+            }
+        }
+    }
+    let wl = format!("W5 grid, worst ratio (beat's at {worst_at})");
+    let mut row = Row::new(&wl, p, "x iter()", Unit::Ratio);
+    row.beat = Some(worst_beat);
+    row.rayon = Some(worst_rayon);
+    rows.push(
+        row.with_ratio()
+            .target("<= 1.1x", |r| r.beat_median() <= 1.1),
+    );
+}
+
+/// W6: irregular items, cost growing linearly with the index (0 to ~340 ns).
+fn w6(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+    let max_steps = ((340.0 / ns_per_step).round() as u64).max(2);
+    let n = ((cfg.w1_total.as_secs_f64() * 1e9 / 170.0) as u64).max(1);
+    let cost = move |i: u64| spin(i * max_steps / n) ^ i;
+    let expect: u64 = (0..n).map(cost).fold(0, u64::wrapping_add);
+    let run_seq = || {
+        time(|| {
+            assert_eq!(
+                black_box((0..n).map(cost).fold(0, u64::wrapping_add)),
+                expect
+            )
+        })
+    };
+    let run_beat = || {
+        use beat::prelude::*;
+        time(|| {
+            let s = bp.install(|| {
+                (0..n)
+                    .into_par_iter()
+                    .map(cost)
+                    .reduce(|| 0, u64::wrapping_add)
+            });
+            assert_eq!(black_box(s), expect);
+        })
+    };
+    let run_rayon = || {
+        use rayon::prelude::*;
+        time(|| {
+            let s = rp.install(|| {
+                (0..n)
+                    .into_par_iter()
+                    .map(cost)
+                    .reduce(|| 0, u64::wrapping_add)
+            });
+            assert_eq!(black_box(s), expect);
+        })
+    };
+    let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
+    let wl = format!("W6 {n} items, cost rising 0 to ~340 ns");
+    let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
+    eff_row.beat = Some(efficiency(p, &ts, &tb));
+    eff_row.rayon = Some(efficiency(p, &ts, &tr));
+    rows.push(
+        eff_row
+            .with_ratio()
+            .target(">= rayon", |r| r.beat_median() >= r.rayon_median()),
+    );
+}
+
+/// W8 (part): sum of squares over 10M u64 and a map-collect of 10M items.
+fn w8(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
+    let bp = beat_pool(p);
+    let rp = rayon_pool(p);
+    let n = cfg.w8_len;
+    let v: Vec<u64> = (0..n as u64).collect();
+    let expect: u64 = v
+        .iter()
+        .map(|x| x.wrapping_mul(*x))
+        .fold(0, u64::wrapping_add);
+    let (ts, tb, tr) = interleave3(
+        cfg.rounds,
+        || time(|| assert_eq!(black_box(v.iter().map(|x| x * x).sum::<u64>()), expect)),
+        || {
+            use beat::prelude::*;
+            time(|| {
+                assert_eq!(
+                    bp.install(|| v.par_iter().map(|x| x * x).sum::<u64>()),
+                    expect
+                )
+            })
+        },
+        || {
+            use rayon::prelude::*;
+            time(|| {
+                assert_eq!(
+                    rp.install(|| v.par_iter().map(|x| x * x).sum::<u64>()),
+                    expect
+                )
+            })
+        },
+    );
+    let wl = format!("W8 sum of squares, {}M u64", n / 1_000_000);
+    let mut row = Row::new(&wl, p, "time", Unit::Time);
+    row.seq = Some(ts);
+    row.beat = Some(tb);
+    row.rayon = Some(tr);
+    rows.push(
+        row.with_ratio()
+            .target("beat / rayon <= 1", |r| r.beat_median() <= r.rayon_median()),
+    );
+
+    let (ts, tb, tr) = interleave3(
+        cfg.rounds,
+        || {
+            time(|| {
+                assert_eq!(
+                    black_box((0..n).map(|i| i * 2).collect::<Vec<usize>>()).len(),
+                    n
+                )
+            })
+        },
+        || {
+            use beat::prelude::*;
+            time(|| {
+                let c: Vec<usize> = bp.install(|| (0..n).into_par_iter().map(|i| i * 2).collect());
+                assert_eq!(black_box(c).len(), n)
+            })
+        },
+        || {
+            use rayon::prelude::*;
+            time(|| {
+                let c: Vec<usize> = rp.install(|| (0..n).into_par_iter().map(|i| i * 2).collect());
+                assert_eq!(black_box(c).len(), n)
+            })
+        },
+    );
+    let wl = format!("W8 map-collect, {}M items", n / 1_000_000);
+    let mut row = Row::new(&wl, p, "time", Unit::Time);
+    row.seq = Some(ts);
+    row.beat = Some(tb);
+    row.rayon = Some(tr);
+    rows.push(
+        row.with_ratio()
+            .target("beat / rayon <= 1", |r| r.beat_median() <= r.rayon_median()),
+    );
+}
+
 /// W2: many ~150 ns tasks submitted one by one through `scope`.
 fn w2(cfg: &Config, p: usize, steps_150: u64, rows: &mut Vec<Row>) {
     let n = cfg.w2_tasks;
@@ -706,7 +1104,11 @@ fn main() {
     let ps = [1usize, 2];
     let mut progress = Progress {
         step: 0,
-        total: 1 + 3 * ps.len(),
+        total: 1 + ps.len()
+            * ["w1", "w4", "w5", "w6", "w8", "w3", "w2", "w7"]
+                .iter()
+                .filter(|w| cfg.runs(w))
+                .count(),
     };
     let started = Instant::now();
 
@@ -716,16 +1118,42 @@ fn main() {
     let joins = count_joins(cfg.fib_n);
 
     let mut rows = Vec::new();
+    if cfg.runs("w4") {
+        progress.next("W4 1000 tiny items after idling, global pools");
+        w4(&cfg, ns_per_step, &mut rows);
+    }
     for &p in &ps {
-        progress.next(&format!("W3 fib({}) P={p}", cfg.fib_n));
-        w3(&cfg, p, joins, &mut rows);
-        progress.next(&format!("W2 {} spawned tasks P={p}", cfg.w2_tasks));
-        w2(&cfg, p, steps_150, &mut rows);
-        progress.next(&format!(
-            "W7 idle {:?} + {} bursts P={p}",
-            cfg.idle, cfg.bursts
-        ));
-        w7(&cfg, p, &mut rows);
+        if cfg.runs("w1") {
+            progress.next(&format!("W1 map-sum, four item costs P={p}"));
+            w1(&cfg, p, ns_per_step, &mut rows);
+        }
+        if cfg.runs("w5") {
+            progress.next(&format!("W5 length x cost grid P={p}"));
+            w5(&cfg, p, ns_per_step, &mut rows);
+        }
+        if cfg.runs("w6") {
+            progress.next(&format!("W6 irregular items P={p}"));
+            w6(&cfg, p, ns_per_step, &mut rows);
+        }
+        if cfg.runs("w8") {
+            progress.next(&format!("W8 sum of squares, map-collect P={p}"));
+            w8(&cfg, p, &mut rows);
+        }
+        if cfg.runs("w3") {
+            progress.next(&format!("W3 fib({}) P={p}", cfg.fib_n));
+            w3(&cfg, p, joins, &mut rows);
+        }
+        if cfg.runs("w2") {
+            progress.next(&format!("W2 {} spawned tasks P={p}", cfg.w2_tasks));
+            w2(&cfg, p, steps_150, &mut rows);
+        }
+        if cfg.runs("w7") {
+            progress.next(&format!(
+                "W7 idle {:?} + {} bursts P={p}",
+                cfg.idle, cfg.bursts
+            ));
+            w7(&cfg, p, &mut rows);
+        }
     }
 
     let cores = thread::available_parallelism().map_or(0, NonZeroUsize::get);

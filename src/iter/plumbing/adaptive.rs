@@ -32,6 +32,12 @@ pub(crate) const LEAF_NS: f64 = 10_000.0;
 /// the pool costs a wake-up and a blocking wait of tens of microseconds (W4 measures it).
 pub(crate) const INLINE_COLD_NS: f64 = 100_000.0;
 
+/// Calls whose remembered estimate says they take less than this run inline without
+/// reading the clock (a read costs ~30 ns, as much as the whole call). The estimate is then
+/// not refreshed; if the items became much more expensive, such a call still costs no more
+/// than the sequential loop, and the next call large enough to be timed corrects it.
+pub(crate) const UNTIMED_NS: f64 = 1_000.0;
+
 /// Weight of a new batch timing in the running estimate.
 const EWMA_NEW: f64 = 0.25;
 
@@ -112,6 +118,9 @@ where
     P: Producer,
     C: Consumer<P::Item>,
 {
+    if len <= 1 {
+        return fold_all(producer, consumer);
+    }
     let key = table::key_of(drive::<P, C> as fn(usize, P, C) -> C::Result as usize);
     drive_with(
         RealClock::start(),
@@ -142,15 +151,28 @@ where
     }
     let (min, max) = bounds(&p);
     let known = table::lookup(key);
+    if let Some(ns) = known {
+        if len as f64 * ns < UNTIMED_NS {
+            // Too small to be worth even a clock read; see `UNTIMED_NS`.
+            core::count_fast_path();
+            return fold_all(p, c);
+        }
+    }
     let mut chunk = match known {
         Some(ns) => ((PROBE_NS as f64 / ns) as usize).clamp(min, max),
         None => min,
     };
     let mut acc = Acc::new();
     let mut t = clock.now();
+    let mut last: Option<f64> = None;
     let ns_per_item = loop {
         if chunk >= len {
-            // The rest fits in this chunk: finish inline.
+            // The rest fits in this chunk: finish inline. The last chunk timed is short, so
+            // its clock overhead makes it an overestimate: on the safe side for the untimed
+            // path, and corrected by the first call long enough to be timed properly.
+            if let Some(ns) = last {
+                table::store(key, name, ns, known);
+            }
             core::count_fast_path();
             return acc.finish(fold_all(p, c));
         }
@@ -162,9 +184,11 @@ where
         if c.full() {
             return acc.finish(c.into_folder().complete());
         }
+        let ns = dt as f64 / chunk as f64;
         if dt >= PROBE_NS || chunk >= max {
-            break dt as f64 / chunk as f64;
+            break ns;
         }
+        last = Some(ns);
         chunk = chunk.saturating_mul(2).min(max);
     };
     table::store(key, name, ns_per_item, known);

@@ -53,9 +53,15 @@ pub(crate) fn lookup(key: Key) -> Option<f64> {
     }
 }
 
-/// Remembers `ns_per_item` for `key`, and reports it to `beat::stats()` when it is new or
+/// Remembers `ns_per_item` for `key` unless it is within 25% of `previous`, and reports it to `beat::stats()` when it is new or
 /// moved by more than a factor of two (so that reporting, which takes a lock, stays rare).
 pub(crate) fn store(key: Key, name: &'static str, ns_per_item: f64, previous: Option<f64>) {
+    // Within 25% of what is stored: leave the shared slot alone (no cache-line traffic).
+    if let Some(old) = previous {
+        if ns_per_item < 1.25 * old && 1.25 * ns_per_item > old {
+            return;
+        }
+    }
     let s = slot(key);
     let ps = (ns_per_item * 1000.0).max(1.0) as u64;
     s.key.store(key.0, Ordering::Relaxed);

@@ -422,3 +422,6 @@ where
 {
     adaptive::drive_unindexed(producer, consumer)
 }
+
+#[cfg(test)]
+mod tests;
