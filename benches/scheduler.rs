@@ -15,7 +15,6 @@
 
 use std::hint::black_box;
 use std::num::NonZeroUsize;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
@@ -25,34 +24,13 @@ const FIB_N: u64 = 25;
 const W2_TASKS: usize = 20_000;
 const IDLE: Duration = Duration::from_millis(5);
 
-/// The busy loop: a dependent multiply-add chain, `black_box` on each step.
-#[inline(never)]
-fn spin(iters: u64) -> u64 {
-    let mut x = black_box(0x9E37_79B9_7F4A_7C15u64);
-    for _ in 0..iters {
-        x = black_box(
-            x.wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407),
-        );
-    }
-    x
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::spin;
 
-/// `spin` steps that take ~150 ns on this machine, calibrated once.
+/// `spin` steps that take ~150 ns on this machine.
 fn steps_150() -> u64 {
-    static STEPS: OnceLock<u64> = OnceLock::new();
-    *STEPS.get_or_init(|| {
-        const STEPS: u64 = 2_000_000;
-        black_box(spin(STEPS));
-        let ns_per_step = (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                black_box(spin(STEPS));
-                t.elapsed().as_secs_f64() * 1e9 / STEPS as f64
-            })
-            .fold(f64::INFINITY, f64::min);
-        ((150.0 / ns_per_step).round() as u64).max(1)
-    })
+    common::steps_for(150.0)
 }
 
 fn fib_seq(n: u64) -> u64 {

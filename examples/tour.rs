@@ -107,31 +107,13 @@ impl Config {
 // ---------------------------------------------------------------------------------------------
 // Work items
 
-/// The busy loop: a dependent multiply-add chain, `black_box` on each step so the compiler can
-/// neither remove nor vectorise it.
-#[inline(never)]
-fn spin(iters: u64) -> u64 {
-    let mut x = black_box(0x9E37_79B9_7F4A_7C15u64);
-    for _ in 0..iters {
-        x = black_box(
-            x.wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407),
-        );
-    }
-    x
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::spin;
 
-/// Nanoseconds per `spin` step: the best of a few timed runs.
+/// Nanoseconds per `spin` step.
 fn calibrate() -> f64 {
-    const STEPS: u64 = 2_000_000;
-    black_box(spin(STEPS)); // warm up
-    (0..7)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(spin(STEPS));
-            t.elapsed().as_secs_f64() * 1e9 / STEPS as f64
-        })
-        .fold(f64::INFINITY, f64::min)
+    common::ns_per_step()
 }
 
 fn fib_seq(n: u64) -> u64 {
@@ -602,6 +584,16 @@ fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
                 assert_eq!(black_box(s), expect);
             })
         };
+        if cfg.verbose {
+            let on_pool = time(|| {
+                let s = bp.install(|| (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add));
+                assert_eq!(black_box(s), expect);
+            });
+            let here = run_seq();
+            eprintln!(
+                "  W1 {name}: sequential loop {here:.4} s here, {on_pool:.4} s on a pool thread"
+            );
+        }
         let run_beat = || {
             time(|| {
                 use beat::prelude::*;

@@ -68,6 +68,7 @@ where
     type Reducer = C::Reducer;
     type Result = C::Result;
 
+    #[inline]
     fn split_at(self, index: usize) -> (Self, Self, C::Reducer) {
         let (l, r, red) = self.base.split_at(index);
         (
@@ -82,6 +83,7 @@ where
             red,
         )
     }
+    #[inline]
     fn into_folder(self) -> Self::Folder {
         FilterMapFolder {
             base: self.base.into_folder(),
@@ -121,6 +123,7 @@ where
 {
     type Result = C::Result;
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         match (self.op)(item) {
             Some(x) => FilterMapFolder {
@@ -130,12 +133,14 @@ where
             None => self,
         }
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
         FilterMapFolder {
             base: self.base.consume_iter(iter.into_iter().filter_map(self.op)),
             op: self.op,
         }
     }
+    #[inline]
     fn complete(self) -> C::Result {
         self.base.complete()
     }

@@ -74,6 +74,7 @@ where
     type Reducer = C::Reducer;
     type Result = C::Result;
 
+    #[inline]
     fn split_at(self, index: usize) -> (Self, Self, C::Reducer) {
         let (l, r, red) = self.base.split_at(index);
         (
@@ -82,6 +83,7 @@ where
             red,
         )
     }
+    #[inline]
     fn into_folder(self) -> Self::Folder {
         FoldFolder {
             base: self.base.into_folder(),
@@ -125,18 +127,21 @@ where
 {
     type Result = C::Result;
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         FoldFolder {
             item: (self.fold_op)(self.item, item),
             ..self
         }
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
         FoldFolder {
             item: iter.into_iter().fold(self.item, self.fold_op),
             ..self
         }
     }
+    #[inline]
     fn complete(self) -> C::Result {
         self.base.consume(self.item).complete()
     }

@@ -19,9 +19,11 @@ impl<'f, T, F: Fn(T) + Sync> Consumer<T> for ForEachConsumer<'f, F> {
     type Reducer = NoopReducer;
     type Result = ();
 
+    #[inline]
     fn split_at(self, _index: usize) -> (Self, Self, NoopReducer) {
         (ForEachConsumer { op: self.op }, self, NoopReducer)
     }
+    #[inline]
     fn into_folder(self) -> Self {
         self
     }
@@ -42,14 +44,17 @@ impl<'f, T, F: Fn(T) + Sync> UnindexedConsumer<T> for ForEachConsumer<'f, F> {
 impl<'f, T, F: Fn(T)> Folder<T> for ForEachConsumer<'f, F> {
     type Result = ();
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         (self.op)(item);
         self
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
         iter.into_iter().for_each(self.op);
         self
     }
+    #[inline]
     fn complete(self) {}
     fn full(&self) -> bool {
         false

@@ -122,6 +122,7 @@ where
     fn max_len(&self) -> usize {
         self.base.max_len()
     }
+    #[inline]
     fn split_at(self, index: usize) -> (Self, Self) {
         let (l, r) = self.base.split_at(index);
         let m = self.map_op;
@@ -130,6 +131,7 @@ where
             MapProducer { base: r, map_op: m },
         )
     }
+    #[inline]
     fn fold_with<G: Folder<R>>(self, folder: G) -> G {
         self.base
             .fold_with(MapFolder {
@@ -155,6 +157,7 @@ where
     type Reducer = C::Reducer;
     type Result = C::Result;
 
+    #[inline]
     fn split_at(self, index: usize) -> (Self, Self, C::Reducer) {
         let (l, r, red) = self.base.split_at(index);
         let m = self.map_op;
@@ -164,6 +167,7 @@ where
             red,
         )
     }
+    #[inline]
     fn into_folder(self) -> Self::Folder {
         MapFolder {
             base: self.base.into_folder(),
@@ -204,18 +208,21 @@ where
 {
     type Result = C::Result;
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         MapFolder {
             base: self.base.consume((self.map_op)(item)),
             map_op: self.map_op,
         }
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
         MapFolder {
             base: self.base.consume_iter(iter.into_iter().map(self.map_op)),
             map_op: self.map_op,
         }
     }
+    #[inline]
     fn complete(self) -> C::Result {
         self.base.complete()
     }

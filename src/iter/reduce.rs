@@ -35,9 +35,11 @@ where
     type Reducer = Self;
     type Result = T;
 
+    #[inline]
     fn split_at(self, _index: usize) -> (Self, Self, Self) {
         (self, self, self)
     }
+    #[inline]
     fn into_folder(self) -> Self::Folder {
         ReduceFolder {
             op: self.op,
@@ -67,6 +69,7 @@ impl<T, ID, OP> Reducer<T> for ReduceConsumer<'_, ID, OP>
 where
     OP: Fn(T, T) -> T,
 {
+    #[inline]
     fn reduce(self, left: T, right: T) -> T {
         (self.op)(left, right)
     }
@@ -83,18 +86,21 @@ where
 {
     type Result = T;
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         ReduceFolder {
             item: (self.op)(self.item, item),
             op: self.op,
         }
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
         ReduceFolder {
             item: iter.into_iter().fold(self.item, self.op),
             op: self.op,
         }
     }
+    #[inline]
     fn complete(self) -> T {
         self.item
     }

@@ -66,9 +66,11 @@ impl<S: Send, T, O: Op<S, T>> Consumer<T> for Arith<S, O> {
     type Reducer = Self;
     type Result = S;
 
+    #[inline]
     fn split_at(self, _index: usize) -> (Self, Self, Self) {
         (self, self, self)
     }
+    #[inline]
     fn into_folder(self) -> Self::Folder {
         ArithFolder {
             acc: <O as Op<S, T>>::empty(),
@@ -93,6 +95,7 @@ impl<S, O> Reducer<S> for Arith<S, O>
 where
     O: JoinOnly<S>,
 {
+    #[inline]
     fn reduce(self, left: S, right: S) -> S {
         O::join_only(left, right)
     }
@@ -123,6 +126,7 @@ struct ArithFolder<S, O> {
 impl<S, T, O: Op<S, T>> Folder<T> for ArithFolder<S, O> {
     type Result = S;
 
+    #[inline]
     fn consume(self, item: T) -> Self {
         ArithFolder {
             acc: O::fold(self.acc, std::iter::once(item)),
@@ -136,6 +140,7 @@ impl<S, T, O: Op<S, T>> Folder<T> for ArithFolder<S, O> {
             op: PhantomData,
         }
     }
+    #[inline]
     fn complete(self) -> S {
         self.acc
     }

@@ -28,9 +28,10 @@ pub(crate) const PROBE_NS: u64 = 2_000;
 /// ARCHITECTURE.md records the measurement behind the value.
 pub(crate) const LEAF_NS: f64 = 10_000.0;
 
-/// Off the pool, work estimated below this runs inline on the calling thread: handing it to
-/// the pool costs a wake-up and a blocking wait of tens of microseconds (W4 measures it).
-pub(crate) const INLINE_COLD_NS: f64 = 100_000.0;
+/// Work estimated below this runs inline on the calling thread unless a worker is awake and
+/// searching: waking one takes ~50-60 us on the development machine (the join-latency
+/// bench), so at P = 2 parallel work only pays beyond about twice that.
+pub(crate) const INLINE_COLD_NS: f64 = 150_000.0;
 
 /// Calls whose remembered estimate says they take less than this run inline without
 /// reading the clock (a read costs ~30 ns, as much as the whole call). The estimate is then
@@ -196,7 +197,9 @@ where
     let remaining_ns = len as f64 * ns_per_item;
     let batch = batch_len(ns_per_item, min, max);
     let on_worker = core::in_worker_thread();
-    let threshold = if on_worker {
+    // A worker already searching takes offered work within a batch; a sleeping one arrives
+    // only after a wake-up, and a call from outside also waits to be woken itself.
+    let threshold = if on_worker && core::workers_searching() {
         2.0 * LEAF_NS
     } else {
         INLINE_COLD_NS
