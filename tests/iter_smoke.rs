@@ -40,3 +40,34 @@ fn runs_in_small_pools() {
         assert_eq!(s, (0..1_000_000u64).map(|x| x ^ (x >> 3)).sum::<u64>());
     }
 }
+
+#[test]
+fn stats_count_fast_paths_batches_and_call_sites() {
+    let pool = beat::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        // Small: finished inline.
+        assert_eq!(
+            (0..100u32).into_par_iter().map(|x| x + 1).sum::<u32>(),
+            5050
+        );
+        // Large enough to be batched (~2 ms of work even in release).
+        let s: u64 = (0..200_000u64)
+            .into_par_iter()
+            .map(|x| {
+                let mut h = x;
+                for _ in 0..20 {
+                    h = std::hint::black_box(h.wrapping_mul(31).wrapping_add(7));
+                }
+                h
+            })
+            .reduce(|| 0, u64::wrapping_add);
+        std::hint::black_box(s);
+    });
+    let s = pool.stats();
+    assert!(s.fast_path_calls >= 1, "{s:?}");
+    assert!(s.batches >= 1, "{s:?}");
+    assert!(!beat::stats().call_sites.is_empty());
+}

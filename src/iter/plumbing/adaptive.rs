@@ -186,7 +186,9 @@ where
             return acc.finish(c.into_folder().complete());
         }
         let ns = dt as f64 / chunk as f64;
-        if dt >= PROBE_NS || chunk >= max {
+        // A first chunk of one item also pays for cold caches and code: never trusted
+        // alone, unless a remembered estimate sized it.
+        if (dt >= PROBE_NS && (known.is_some() || last.is_some())) || chunk >= max {
             break ns;
         }
         last = Some(ns);
