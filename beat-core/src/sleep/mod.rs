@@ -334,6 +334,9 @@ impl Sleep {
         let parker = &self.parkers[i];
         let mut blocked = sync::lock(&parker.blocked);
         *blocked = false;
+        // Notify after unlocking, so the woken thread does not wake into a held lock and
+        // block again on it (one more context switch on the wake-up path).
+        drop(blocked);
         parker.cv.notify_one();
     }
 }
