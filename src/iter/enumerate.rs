@@ -10,7 +10,7 @@ use super::{IndexedParallelIterator, ParallelIterator};
 ///
 /// ```
 /// use beat::prelude::*;
-/// let it: beat::iter::Enumerate<_> = (5..8).into_par_iter().enumerate();
+/// let it: beat::iter::Enumerate<_> = (5..8usize).into_par_iter().enumerate();
 /// assert_eq!(it.map(|(i, x)| i * x).sum::<usize>(), 0 + 6 + 14);
 /// ```
 #[must_use = "iterator adapters are lazy and do nothing unless consumed"]

@@ -79,7 +79,7 @@ pub trait ParallelIterator: Sized + Send {
     /// use std::sync::atomic::{AtomicUsize, Ordering};
     ///
     /// let n = AtomicUsize::new(0);
-    /// (0..100).into_par_iter().for_each(|x| { n.fetch_add(x, Ordering::Relaxed); });
+    /// (0..100usize).into_par_iter().for_each(|x| { n.fetch_add(x, Ordering::Relaxed); });
     /// assert_eq!(n.into_inner(), 4950);
     /// ```
     fn for_each<OP>(self, op: OP)
@@ -163,7 +163,7 @@ pub trait ParallelIterator: Sized + Send {
     /// use std::sync::atomic::{AtomicUsize, Ordering};
     ///
     /// let seen = AtomicUsize::new(0);
-    /// let sum: i32 = (1..=4).into_par_iter().inspect(|_| { seen.fetch_add(1, Ordering::Relaxed); }).sum();
+    /// let sum: i32 = (1..5).into_par_iter().inspect(|_| { seen.fetch_add(1, Ordering::Relaxed); }).sum();
     /// assert_eq!((sum, seen.into_inner()), (10, 4));
     /// ```
     fn inspect<OP>(self, inspect_op: OP) -> Inspect<Self, OP>
@@ -229,7 +229,7 @@ pub trait ParallelIterator: Sized + Send {
     ///
     /// ```
     /// use beat::prelude::*;
-    /// let max = (0..100).into_par_iter().reduce(|| 0, |a, b| a.max(b));
+    /// let max = (0..100i32).into_par_iter().reduce(|| 0, |a, b| a.max(b));
     /// assert_eq!(max, 99);
     /// ```
     fn reduce<OP, ID>(self, identity: ID, op: OP) -> Self::Item
@@ -295,7 +295,7 @@ pub trait ParallelIterator: Sized + Send {
     ///
     /// ```
     /// use beat::prelude::*;
-    /// assert_eq!((1..=100).into_par_iter().sum::<i32>(), 5050);
+    /// assert_eq!((1..101).into_par_iter().sum::<i32>(), 5050);
     /// ```
     fn sum<S>(self) -> S
     where
@@ -310,7 +310,7 @@ pub trait ParallelIterator: Sized + Send {
     ///
     /// ```
     /// use beat::prelude::*;
-    /// assert_eq!((1..=5u64).into_par_iter().product::<u64>(), 120);
+    /// assert_eq!((1..6u64).into_par_iter().product::<u64>(), 120);
     /// ```
     fn product<P>(self) -> P
     where

@@ -49,30 +49,30 @@ pub trait ProducerCallback<T> {
 /// use beat::prelude::*;
 ///
 /// // A producer of the squares of a range.
-/// struct Squares(std::ops::Range<u64>);
+/// struct Squares(std::ops::Range<u32>);
 /// impl Producer for Squares {
-///     type Item = u64;
-///     type IntoIter = std::iter::Map<std::ops::Range<u64>, fn(u64) -> u64>;
+///     type Item = u32;
+///     type IntoIter = std::iter::Map<std::ops::Range<u32>, fn(u32) -> u32>;
 ///     fn into_iter(self) -> Self::IntoIter {
 ///         self.0.map(|x| x * x)
 ///     }
 ///     fn split_at(self, i: usize) -> (Self, Self) {
-///         let mid = self.0.start + i as u64;
+///         let mid = self.0.start + i as u32;
 ///         (Squares(self.0.start..mid), Squares(mid..self.0.end))
 ///     }
 /// }
 ///
-/// struct SumSquares(u64);
+/// struct SumSquares(u32);
 /// impl ParallelIterator for SumSquares {
-///     type Item = u64;
+///     type Item = u32;
 ///     fn drive_unindexed<C>(self, c: C) -> C::Result
 ///     where
-///         C: beat::iter::plumbing::UnindexedConsumer<u64>,
+///         C: beat::iter::plumbing::UnindexedConsumer<u32>,
 ///     {
 ///         bridge_producer_consumer(self.0 as usize, Squares(0..self.0), c)
 ///     }
 /// }
-/// assert_eq!(SumSquares(4).sum::<u64>(), 0 + 1 + 4 + 9);
+/// assert_eq!(SumSquares(4).sum::<u32>(), 0 + 1 + 4 + 9);
 /// ```
 pub trait Producer: Send + Sized {
     /// The items produced.
@@ -144,9 +144,9 @@ pub trait Consumer<Item>: Send + Sized {
 /// use beat::iter::plumbing::Folder;
 ///
 /// struct Count(usize);
-/// impl<T> Folder<T> for Count {
+/// impl Folder<i32> for Count {
 ///     type Result = usize;
-///     fn consume(self, _: T) -> Self {
+///     fn consume(self, _: i32) -> Self {
 ///         Count(self.0 + 1)
 ///     }
 ///     fn complete(self) -> usize {
@@ -336,7 +336,7 @@ pub trait UnindexedProducer: Send + Sized {
 ///         bridge(self.0, c)
 ///     }
 /// }
-/// assert_eq!(Wrapper((1..=4).into_par_iter()).product::<i32>(), 24);
+/// assert_eq!(Wrapper((1..5).into_par_iter()).product::<i32>(), 24);
 /// ```
 pub fn bridge<I, C>(par_iter: I, consumer: C) -> C::Result
 where
