@@ -1,12 +1,13 @@
 //! A tour of beat's performance, measured beside rayon, chili and plain sequential code.
 //!
 //! Run it with `cargo run --release --example tour` (about a minute on 2 cores), or with
-//! `--quick` for a few-second smoke run whose figures are too small to quote.
+//! `--quick` for a few-second smoke run whose figures are too small to quote. `--only w1,w4`
+//! picks workloads and `--threads 1,2,4,8` the pool sizes (P = 1 and 2 by default).
 //!
 //! It follows `BENCHMARKS.md`: every figure is taken in this one process, the parties
 //! interleaved (A B A B ...) round by round, and reported as the median of the rounds with the
 //! min and max beside it. Work items are a calibrated busy loop (a dependent multiply-add chain,
-//! `black_box` on every step). Efficiency is E = T_seq / (P x T_par). For P in {1, 2} it shows:
+//! `black_box` on every step). Efficiency is E = T_seq / (P x T_par). For each P it shows:
 //!
 //! - **W3**: `fib(30)` with `join` at every call (no cutoff): time, efficiency, and the overhead
 //!   per join, (T_par(P=1) - T_seq) / joins, with the number of joins counted exactly.
@@ -47,6 +48,8 @@ struct Config {
     only: Vec<String>,
     /// Print per-cell figures to stderr (`--verbose`).
     verbose: bool,
+    /// Pool sizes to measure (`--threads 1,2,4`); P = 1 and 2 by default.
+    threads: Vec<usize>,
 }
 
 impl Config {
@@ -64,6 +67,18 @@ impl Config {
             .and_then(|i| args.get(i + 1))
             .map(|l| l.split(',').map(|w| w.trim().to_lowercase()).collect())
             .unwrap_or_default();
+        let threads: Vec<usize> = args
+            .iter()
+            .position(|a| a == "--threads")
+            .and_then(|i| args.get(i + 1))
+            .map(|l| {
+                l.split(',')
+                    .filter_map(|p| p.trim().parse().ok())
+                    .filter(|&p| p > 0)
+                    .collect()
+            })
+            .filter(|v: &Vec<usize>| !v.is_empty())
+            .unwrap_or_else(|| vec![1, 2]);
         if quick {
             Config {
                 quick,
@@ -81,6 +96,7 @@ impl Config {
                 w8_len: 1_000_000,
                 only,
                 verbose,
+                threads: threads.clone(),
             }
         } else {
             Config {
@@ -99,6 +115,7 @@ impl Config {
                 w8_len: 10_000_000,
                 only,
                 verbose,
+                threads: threads.clone(),
             }
         }
     }
@@ -1093,7 +1110,7 @@ fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
 
 fn main() {
     let cfg = Config::from_args();
-    let ps = [1usize, 2];
+    let ps = cfg.threads.clone();
     let mut progress = Progress {
         step: 0,
         total: 1 + ps.len()

@@ -81,3 +81,74 @@ fn interleaved_scopes_share_a_thread() {
     });
     assert_eq!(a.into_inner(), 300);
 }
+
+/// Waits until `n` parties arrived at `count`, or 20 s passed; returns whether all came.
+fn rendezvous(count: &AtomicUsize, n: usize) -> bool {
+    count.fetch_add(1, Ordering::SeqCst);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while count.load(Ordering::SeqCst) < n {
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::yield_now();
+    }
+    true
+}
+
+#[test]
+fn spawned_tasks_run_concurrently_when_workers_are_idle() {
+    // Tasks that idle workers could run must not be serialised: each of these waits for
+    // all the others, so they only succeed if they all run at once.
+    for threads in [2, 4] {
+        let pool = ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let (arrived, all) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        pool.scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|_| {
+                    if rendezvous(&arrived, threads) {
+                        all.fetch_add(1, Ordering::Relaxed);
+                    }
+                });
+            }
+        });
+        assert_eq!(all.into_inner(), threads, "P = {threads}");
+    }
+}
+
+#[test]
+fn tasks_spawned_while_workers_are_busy_spread_once_they_are_free() {
+    // The body spawns while every other worker is held busy; once the workers are free,
+    // the tasks must spread over them (no task may stay hidden behind a blocked sibling).
+    let threads = 4;
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    let (busy, release) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let (arrived, all) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    pool.scope(|s| {
+        for _ in 1..threads {
+            s.spawn(|_| {
+                busy.fetch_add(1, Ordering::SeqCst);
+                while release.load(Ordering::SeqCst) == 0 {
+                    std::thread::yield_now();
+                }
+            });
+        }
+        while busy.load(Ordering::SeqCst) < threads - 1 {
+            std::thread::yield_now();
+        }
+        for _ in 0..threads {
+            s.spawn(|_| {
+                if rendezvous(&arrived, threads) {
+                    all.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        }
+        release.store(1, Ordering::SeqCst);
+    });
+    assert_eq!(all.into_inner(), threads);
+}
