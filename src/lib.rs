@@ -17,9 +17,13 @@
 //! assert_eq!((a, b), (2, 4));
 //! ```
 
+pub mod array;
 pub mod iter;
+pub mod option;
 pub mod prelude;
 pub mod range;
+pub mod range_inclusive;
+pub mod result;
 pub mod slice;
 pub mod vec;
 // [helper-a: lib]

@@ -21,6 +21,8 @@ use plumbing::{Consumer, ProducerCallback, UnindexedConsumer};
 
 pub mod plumbing;
 
+mod chain;
+mod chunks;
 mod cloned;
 mod collect;
 mod copied;
@@ -35,11 +37,18 @@ mod len;
 mod map;
 mod noop;
 mod reduce;
+mod rev;
+mod skip;
+mod step_by;
 mod sum;
+mod take;
 mod update;
+mod zip;
 // [helper-a: mod]
 // [helper-b: mod]
 
+pub use chain::Chain;
+pub use chunks::Chunks;
 pub use cloned::Cloned;
 pub use copied::Copied;
 pub use enumerate::Enumerate;
@@ -49,7 +58,12 @@ pub use fold::Fold;
 pub use inspect::Inspect;
 pub use len::{MaxLen, MinLen};
 pub use map::Map;
+pub use rev::Rev;
+pub use skip::Skip;
+pub use step_by::StepBy;
+pub use take::Take;
 pub use update::Update;
+pub use zip::{Zip, ZipEq};
 // [helper-a: use]
 // [helper-b: use]
 
@@ -440,6 +454,23 @@ pub trait ParallelIterator: Sized + Send {
         C::from_par_iter(self)
     }
 
+    /// Yields the items of `self`, then those of `chain`. The result is indexed when both
+    /// iterators are.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = (0..3).into_par_iter().chain(vec![10, 11]).collect();
+    /// assert_eq!(v, [0, 1, 2, 10, 11]);
+    /// ```
+    fn chain<C>(self, chain: C) -> Chain<Self, C::Iter>
+    where
+        C: IntoParallelIterator<Item = Self::Item>,
+    {
+        Chain::new(self, chain.into_par_iter())
+    }
+
     // [helper-a: ParallelIterator]
     // [helper-b: ParallelIterator]
 
@@ -520,6 +551,155 @@ pub trait IndexedParallelIterator: ParallelIterator {
     /// ```
     fn with_max_len(self, max: usize) -> MaxLen<Self> {
         MaxLen::new(self, max)
+    }
+
+    /// Collects the items, in order, into `target`, replacing what it held. The vector's
+    /// capacity is reused when it suffices.
+    ///
+    /// # Panics
+    ///
+    /// If the iterator produces a different number of items than its
+    /// [`len`](IndexedParallelIterator::len) said (a bug in a hand-written iterator).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = vec![9, 9, 9, 9];
+    /// (0..3).into_par_iter().map(|x| x * 2).collect_into_vec(&mut v);
+    /// assert_eq!(v, [0, 2, 4]);
+    /// ```
+    fn collect_into_vec(self, target: &mut Vec<Self::Item>) {
+        target.clear();
+        let len = self.len();
+        collect::collect_with(target, len, |consumer| self.drive(consumer));
+    }
+
+    /// Pairs the items of `self` with those of `zip_op`, stopping at the end of the shorter.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let a = [1, 2, 3];
+    /// let dot: i32 = a.par_iter().zip(vec![4, 5, 6, 7]).map(|(x, y)| x * y).sum();
+    /// assert_eq!(dot, 32);
+    /// ```
+    fn zip<Z>(self, zip_op: Z) -> Zip<Self, Z::Iter>
+    where
+        Z: IntoParallelIterator<Iter: IndexedParallelIterator>,
+    {
+        Zip::new(self, zip_op.into_par_iter())
+    }
+
+    /// Pairs the items of two iterators of the same length.
+    ///
+    /// # Panics
+    ///
+    /// If the lengths differ, when `zip_eq` is called.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<_> = (0..2).into_par_iter().zip_eq(vec!['x', 'y']).collect();
+    /// assert_eq!(v, [(0, 'x'), (1, 'y')]);
+    /// ```
+    ///
+    /// ```should_panic
+    /// use beat::prelude::*;
+    /// let _ = (0..2).into_par_iter().zip_eq(vec!['x']);
+    /// ```
+    #[track_caller]
+    fn zip_eq<Z>(self, zip_op: Z) -> ZipEq<Self, Z::Iter>
+    where
+        Z: IntoParallelIterator<Iter: IndexedParallelIterator>,
+    {
+        let other = zip_op.into_par_iter();
+        assert_eq!(
+            self.len(),
+            other.len(),
+            "iterators must have the same length"
+        );
+        ZipEq::new(self, other)
+    }
+
+    /// Groups the items into vectors of `chunk_size`; the last one holds what is left.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<Vec<i32>> = (1..8).into_par_iter().chunks(3).collect();
+    /// assert_eq!(v, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);
+    /// ```
+    #[track_caller]
+    fn chunks(self, chunk_size: usize) -> Chunks<Self> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        Chunks::new(self, chunk_size)
+    }
+
+    /// Yields the first item, then every `step`-th one after it.
+    ///
+    /// # Panics
+    ///
+    /// If `step` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = (3..10).into_par_iter().step_by(3).collect();
+    /// assert_eq!(v, [3, 6, 9]);
+    /// ```
+    #[track_caller]
+    fn step_by(self, step: usize) -> StepBy<Self> {
+        assert!(step != 0, "step_by: step must not be zero");
+        StepBy::new(self, step)
+    }
+
+    /// Skips the first `n` items (all of them when there are fewer). The skipped items are
+    /// still produced, so the closures of earlier adapters run on them, as in `std`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = (0..6).into_par_iter().skip(4).collect();
+    /// assert_eq!(v, [4, 5]);
+    /// ```
+    fn skip(self, n: usize) -> Skip<Self> {
+        Skip::new(self, n)
+    }
+
+    /// Yields only the first `n` items (all of them when there are fewer).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = (0..6).into_par_iter().take(2).collect();
+    /// assert_eq!(v, [0, 1]);
+    /// ```
+    fn take(self, n: usize) -> Take<Self> {
+        Take::new(self, n)
+    }
+
+    /// Yields the items in reverse order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = (0..4).into_par_iter().rev().collect();
+    /// assert_eq!(v, [3, 2, 1, 0]);
+    /// ```
+    fn rev(self) -> Rev<Self> {
+        Rev::new(self)
     }
 
     // [helper-a: IndexedParallelIterator]
