@@ -45,6 +45,12 @@ mod take;
 mod update;
 mod zip;
 // [helper-a: mod]
+mod flat_map;
+mod flat_map_iter;
+mod flatten;
+mod flatten_iter;
+mod map_with;
+mod panic_fuse;
 // [helper-b: mod]
 
 pub use chain::Chain;
@@ -65,6 +71,13 @@ pub use take::Take;
 pub use update::Update;
 pub use zip::{Zip, ZipEq};
 // [helper-a: use]
+pub use flat_map::FlatMap;
+pub use flat_map_iter::FlatMapIter;
+pub use flatten::Flatten;
+pub use flatten_iter::FlattenIter;
+pub use fold::FoldWith;
+pub use map_with::{MapInit, MapWith};
+pub use panic_fuse::PanicFuse;
 // [helper-b: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
@@ -472,6 +485,248 @@ pub trait ParallelIterator: Sized + Send {
     }
 
     // [helper-a: ParallelIterator]
+    /// Calls `op` on every item with `&mut` access to a state: each piece of the work
+    /// starts from its own clone of `init`.
+    ///
+    /// How many clones are made is unspecified (at most about one per piece, never one
+    /// per item).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::mpsc::channel;
+    ///
+    /// let (tx, rx) = channel();
+    /// (0..5).into_par_iter().for_each_with(tx, |tx, x| tx.send(x).unwrap());
+    /// let mut got: Vec<i32> = rx.iter().collect();
+    /// got.sort();
+    /// assert_eq!(got, [0, 1, 2, 3, 4]);
+    /// ```
+    fn for_each_with<OP, T>(self, init: T, op: OP)
+    where
+        OP: Fn(&mut T, Self::Item) + Sync + Send,
+        T: Send + Clone,
+    {
+        self.map_with(init, op).for_each(|()| ())
+    }
+
+    /// Calls `op` on every item with `&mut` access to a state that each piece of the work
+    /// makes with `init()`. `init` may be called any number of times (about once per
+    /// piece, never once per item).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// let total = AtomicUsize::new(0);
+    /// (0..100usize).into_par_iter().for_each_init(String::new, |buf, x| {
+    ///     buf.clear();
+    ///     buf.push_str(&x.to_string());
+    ///     total.fetch_add(buf.len(), Ordering::Relaxed);
+    /// });
+    /// assert_eq!(total.into_inner(), 10 + 90 * 2);
+    /// ```
+    fn for_each_init<OP, INIT, T>(self, init: INIT, op: OP)
+    where
+        OP: Fn(&mut T, Self::Item) + Sync + Send,
+        INIT: Fn() -> T + Sync + Send,
+    {
+        self.map_init(init, op).for_each(|()| ())
+    }
+
+    /// Applies `map_op` to every item with `&mut` access to a state: each piece of the work
+    /// starts from its own clone of `init`. Indexed when `self` is.
+    ///
+    /// How many clones are made is unspecified (at most about one per piece, never one
+    /// per item).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::mpsc::channel;
+    ///
+    /// let (tx, rx) = channel();
+    /// let doubled: Vec<i32> = (0..4)
+    ///     .into_par_iter()
+    ///     .map_with(tx, |tx, x| {
+    ///         tx.send(x).unwrap();
+    ///         x * 2
+    ///     })
+    ///     .collect();
+    /// assert_eq!(doubled, [0, 2, 4, 6]);
+    /// assert_eq!(rx.iter().sum::<i32>(), 6);
+    /// ```
+    fn map_with<F, T, R>(self, init: T, map_op: F) -> MapWith<Self, T, F>
+    where
+        F: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        T: Send + Clone,
+        R: Send,
+    {
+        MapWith::new(self, init, map_op)
+    }
+
+    /// Applies `map_op` to every item with `&mut` access to a state that each piece of the
+    /// work makes with `init()`: a buffer, a random-number generator, a connection. `init`
+    /// may be called any number of times (about once per piece, never once per item).
+    /// Indexed when `self` is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let lens: Vec<usize> = (0..1000u32)
+    ///     .into_par_iter()
+    ///     .map_init(String::new, |buf, x| {
+    ///         buf.clear();
+    ///         buf.push_str(&x.to_string());
+    ///         buf.len()
+    ///     })
+    ///     .collect();
+    /// assert_eq!(lens[5], 1);
+    /// assert_eq!(lens[999], 3);
+    /// ```
+    fn map_init<F, INIT, T, R>(self, init: INIT, map_op: F) -> MapInit<Self, INIT, F>
+    where
+        F: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        INIT: Fn() -> T + Sync + Send,
+        R: Send,
+    {
+        MapInit::new(self, init, map_op)
+    }
+
+    /// Maps every item to a parallel iterator and yields the items of all of them, in
+    /// order. The inner iterators run in parallel too: a long one is split across the
+    /// pool like any other call.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<u32> = (1..4u32).into_par_iter().flat_map(|n| 0..n).collect();
+    /// assert_eq!(v, [0, 0, 1, 0, 1, 2]);
+    /// ```
+    fn flat_map<F, PI>(self, map_op: F) -> FlatMap<Self, F>
+    where
+        F: Fn(Self::Item) -> PI + Sync + Send,
+        PI: IntoParallelIterator,
+    {
+        FlatMap::new(self, map_op)
+    }
+
+    /// Maps every item to a sequential iterator and yields the items of all of them, in
+    /// order. Each inner iterator is consumed serially by the piece its item fell in,
+    /// which is cheaper than [`flat_map`](ParallelIterator::flat_map) when inner iterators
+    /// are short.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let words = ["ab", "", "cde"];
+    /// let chars: Vec<char> = words.par_iter().flat_map_iter(|w| w.chars()).collect();
+    /// assert_eq!(chars, ['a', 'b', 'c', 'd', 'e']);
+    /// ```
+    fn flat_map_iter<F, SI>(self, map_op: F) -> FlatMapIter<Self, F>
+    where
+        F: Fn(Self::Item) -> SI + Sync + Send,
+        SI: IntoIterator<Item: Send>,
+    {
+        FlatMapIter::new(self, map_op)
+    }
+
+    /// Yields the items of every item, each a parallel iterator (or convertible to one),
+    /// in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let nested = vec![vec![1, 2], vec![], vec![3, 4]];
+    /// let flat: Vec<i32> = nested.into_par_iter().flatten().collect();
+    /// assert_eq!(flat, [1, 2, 3, 4]);
+    /// ```
+    fn flatten(self) -> Flatten<Self>
+    where
+        Self::Item: IntoParallelIterator,
+    {
+        Flatten::new(self)
+    }
+
+    /// Yields the items of every item, each a sequential iterator (or convertible to one),
+    /// in order; each is consumed serially by the piece its item fell in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let nested = vec![vec![1, 2], vec![], vec![3, 4]];
+    /// let flat: Vec<i32> = nested.into_par_iter().flatten_iter().collect();
+    /// assert_eq!(flat, [1, 2, 3, 4]);
+    /// ```
+    fn flatten_iter(self) -> FlattenIter<Self>
+    where
+        Self::Item: IntoIterator<Item: Send>,
+    {
+        FlattenIter::new(self)
+    }
+
+    /// Folds each piece of the work sequentially, starting from a clone of `init`, yielding
+    /// one accumulator per piece (how many is unspecified); usually followed by `reduce`
+    /// or `sum`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let total: u64 = (0..1000u64).into_par_iter().fold_with(0, |a, x| a + x).sum();
+    /// assert_eq!(total, 499500);
+    ///
+    /// let words: Vec<String> = ["a", "b", "c"]
+    ///     .par_iter()
+    ///     .fold_with(String::new(), |mut s, w| {
+    ///         s.push_str(w);
+    ///         s
+    ///     })
+    ///     .collect();
+    /// assert_eq!(words.concat(), "abc");
+    /// ```
+    fn fold_with<F, T>(self, init: T, fold_op: F) -> FoldWith<Self, T, F>
+    where
+        F: Fn(T, Self::Item) -> T + Sync + Send,
+        T: Send + Clone,
+    {
+        FoldWith::new(self, init, fold_op)
+    }
+
+    /// Stops the other pieces of the work promptly once a closure has panicked in one of
+    /// them, instead of letting them run to the end. Indexed when `self` is.
+    ///
+    /// # Panics
+    ///
+    /// The panic still propagates to the caller, as it would without the fuse; the fuse
+    /// only saves the work the other pieces would have done in the meantime.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = std::panic::catch_unwind(|| {
+    ///     (0..1_000_000u32).into_par_iter().panic_fuse().for_each(|x| {
+    ///         assert_ne!(x, 500, "item 500 is cursed");
+    ///     })
+    /// });
+    /// assert!(r.is_err());
+    /// ```
+    fn panic_fuse(self) -> PanicFuse<Self> {
+        PanicFuse::new(self)
+    }
+
     // [helper-b: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
