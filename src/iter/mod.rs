@@ -39,6 +39,11 @@ mod sum;
 mod update;
 // [helper-a: mod]
 // [helper-b: mod]
+mod private;
+mod try_fold;
+mod try_for_each;
+mod try_reduce;
+// [helper-c: mod]
 
 pub use cloned::Cloned;
 pub use copied::Copied;
@@ -52,6 +57,9 @@ pub use map::Map;
 pub use update::Update;
 // [helper-a: use]
 // [helper-b: use]
+use private::Try;
+pub use try_fold::{TryFold, TryFoldWith};
+// [helper-c: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///
@@ -442,6 +450,183 @@ pub trait ParallelIterator: Sized + Send {
 
     // [helper-a: ParallelIterator]
     // [helper-b: ParallelIterator]
+    /// Calls the fallible `op` on every item; stops early at the first `None`, `Err` or
+    /// `Break`.
+    ///
+    /// `R` is `Option<()>`, `Result<(), E>`, `ControlFlow<B, ()>` or a `Poll` of those
+    /// results. When `op` breaks, the other threads stop as soon as they notice (each checks
+    /// before every item) and that break is returned; if several items break, which one is
+    /// returned is unspecified. Otherwise the result is `Some(())`, `Ok(())`, ...
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (0..100).into_par_iter().try_for_each(|x| if x == 42 { Err(x) } else { Ok(()) });
+    /// assert_eq!(r, Err(42));
+    /// assert_eq!((0..100).into_par_iter().try_for_each(|_| Some(())), Some(()));
+    /// ```
+    fn try_for_each<OP, R>(self, op: OP) -> R
+    where
+        OP: Fn(Self::Item) -> R + Sync + Send,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each(self, op)
+    }
+
+    /// Like [`try_for_each`](ParallelIterator::try_for_each), with a mutable state handed
+    /// to `op`: each piece of the work gets its own clone of `init`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::mpsc::channel;
+    ///
+    /// let (tx, rx) = channel();
+    /// let r = (0..5).into_par_iter().try_for_each_with(tx, |tx, x| tx.send(x * 10));
+    /// assert!(r.is_ok());
+    /// let mut got: Vec<i32> = rx.iter().collect();
+    /// got.sort();
+    /// assert_eq!(got, [0, 10, 20, 30, 40]);
+    /// ```
+    fn try_for_each_with<OP, T, R>(self, init: T, op: OP) -> R
+    where
+        OP: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        T: Send + Clone,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each_with(self, init, op)
+    }
+
+    /// Like [`try_for_each`](ParallelIterator::try_for_each), with a mutable state handed
+    /// to `op`: each piece of the work makes its own with `init()` (how many pieces there
+    /// are is unspecified).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (0..1000u32).into_par_iter().try_for_each_init(
+    ///     || String::new(),
+    ///     |buf, x| {
+    ///         buf.clear();
+    ///         buf.push_str(&x.to_string());
+    ///         if buf.len() > 3 { Err(x) } else { Ok(()) }
+    ///     },
+    /// );
+    /// assert_eq!(r, Ok(()));
+    /// ```
+    fn try_for_each_init<OP, INIT, T, R>(self, init: INIT, op: OP) -> R
+    where
+        OP: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        INIT: Fn() -> T + Sync + Send,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each_init(self, init, op)
+    }
+
+    /// Reduces fallible items with the fallible `op`, starting each piece from `identity()`;
+    /// stops early at the first `None`, `Err` or `Break` (an item or a result of `op`).
+    ///
+    /// On a break, the other threads stop as soon as they notice and that break is returned;
+    /// if several happen, which one is returned is unspecified. `op` must be associative.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// // A sum that reports overflow.
+    /// let sum = |n: u8| {
+    ///     (0..n).into_par_iter().map(Some).try_reduce(|| 0u8, |a, b| a.checked_add(b))
+    /// };
+    /// assert_eq!(sum(10), Some(45));
+    /// assert_eq!(sum(100), None);
+    /// ```
+    fn try_reduce<T, OP, ID>(self, identity: ID, op: OP) -> Self::Item
+    where
+        OP: Fn(T, T) -> Self::Item + Sync + Send,
+        ID: Fn() -> T + Sync + Send,
+        Self::Item: Try<Output = T>,
+    {
+        try_reduce::try_reduce(self, identity, op)
+    }
+
+    /// Like [`try_reduce`](ParallelIterator::try_reduce) without an identity: `None` when
+    /// there are no items, else `Some` of the reduction or of the break that stopped it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (1..5).into_par_iter().map(Ok::<i32, String>).try_reduce_with(|a, b| Ok(a * b));
+    /// assert_eq!(r, Some(Ok(24)));
+    /// let empty = (0..0).into_par_iter().map(Ok::<i32, String>).try_reduce_with(|a, b| Ok(a + b));
+    /// assert_eq!(empty, None);
+    /// let v = vec![Ok(1), Err("bad"), Ok(3)];
+    /// let failed = v.into_par_iter().try_reduce_with(|a, b| Ok(a + b));
+    /// assert_eq!(failed, Some(Err("bad")));
+    /// ```
+    fn try_reduce_with<T, OP>(self, op: OP) -> Option<Self::Item>
+    where
+        OP: Fn(T, T) -> Self::Item + Sync + Send,
+        Self::Item: Try<Output = T>,
+    {
+        try_reduce::try_reduce_with(self, op)
+    }
+
+    /// Like [`fold`](ParallelIterator::fold) with a fallible `fold_op`: a piece stops at its
+    /// first `None`, `Err` or `Break` and yields it; the other pieces go on. Follow it with
+    /// [`try_reduce`](ParallelIterator::try_reduce) to stop everywhere.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let sum = (0..22u8)
+    ///     .into_par_iter()
+    ///     .try_fold(|| 0u32, |a, b| a.checked_add(u32::from(b)))
+    ///     .try_reduce(|| 0, u32::checked_add);
+    /// assert_eq!(sum, Some(231));
+    /// ```
+    fn try_fold<T, R, ID, F>(self, identity: ID, fold_op: F) -> TryFold<Self, R, ID, F>
+    where
+        F: Fn(T, Self::Item) -> R + Sync + Send,
+        ID: Fn() -> T + Sync + Send,
+        R: Try<Output = T> + Send,
+    {
+        TryFold::new(self, identity, fold_op)
+    }
+
+    /// Like [`try_fold`](ParallelIterator::try_fold), starting each piece from a clone of
+    /// `init`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r: Result<u64, String> = (1..21u64)
+    ///     .into_par_iter()
+    ///     .try_fold_with(0, |a, x| if x == 13 { Err(format!("{x}")) } else { Ok(a + x) })
+    ///     .try_reduce(|| 0, |a, b| Ok(a + b));
+    /// assert_eq!(r, Err("13".to_string()));
+    /// ```
+    fn try_fold_with<F, T, R>(self, init: T, fold_op: F) -> TryFoldWith<Self, R, F>
+    where
+        F: Fn(T, Self::Item) -> R + Sync + Send,
+        R: Try<Output = T> + Send,
+        T: Clone + Send,
+    {
+        TryFoldWith::new(self, init, fold_op)
+    }
+
+    // [helper-c: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
     ///
@@ -524,6 +709,7 @@ pub trait IndexedParallelIterator: ParallelIterator {
 
     // [helper-a: IndexedParallelIterator]
     // [helper-b: IndexedParallelIterator]
+    // [helper-c: IndexedParallelIterator]
 
     /// The number of items.
     ///
