@@ -39,6 +39,8 @@ mod sum;
 mod update;
 // [helper-a: mod]
 // [helper-b: mod]
+mod find;
+mod find_first_last;
 mod private;
 mod try_fold;
 mod try_for_each;
@@ -626,6 +628,167 @@ pub trait ParallelIterator: Sized + Send {
         TryFoldWith::new(self, init, fold_op)
     }
 
+    /// Whether `predicate` holds for some item. Stops everywhere at the first `true`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!((0..u64::MAX).into_par_iter().any(|x| x == 1000));
+    /// assert!(!(0..100).into_par_iter().any(|x| x > 100));
+    /// ```
+    fn any<P>(self, predicate: P) -> bool
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.map(predicate).find_any(|&b| b).is_some()
+    }
+
+    /// Whether `predicate` holds for every item (`true` when there are none). Stops
+    /// everywhere at the first `false`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!((0..100).into_par_iter().all(|x| x < 100));
+    /// assert!(!(0..u64::MAX).into_par_iter().all(|x| x < 1000));
+    /// ```
+    fn all<P>(self, predicate: P) -> bool
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.map(predicate).find_any(|&b| !b).is_none()
+    }
+
+    /// Some item that satisfies `predicate`, not necessarily the first; stops everywhere as
+    /// soon as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let x = (0..1000).into_par_iter().find_any(|x| x % 100 == 7);
+    /// assert_eq!(x.map(|x| x % 100), Some(7));
+    /// assert_eq!((0..1000).into_par_iter().find_any(|&x| x > 1000), None);
+    /// ```
+    fn find_any<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find::find_any(self, predicate)
+    }
+
+    /// The first item, in the iterator's order, that satisfies `predicate`: what
+    /// `Iterator::find` returns. Once a match is found, work after it stops; work before it
+    /// goes on, since it may hold an earlier match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert_eq!((0..1000).into_par_iter().find_first(|x| x % 100 == 7), Some(7));
+    /// assert_eq!((0..10u128.pow(27)).into_par_iter().find_first(|x| *x >= 5), Some(5));
+    /// ```
+    fn find_first<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find_first_last::find_first(self, predicate)
+    }
+
+    /// The last item, in the iterator's order, that satisfies `predicate`: what
+    /// `Iterator::rfind` returns. Once a match is found, work before it stops; work after
+    /// it goes on.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert_eq!((0..1000).into_par_iter().find_last(|x| x % 100 == 7), Some(907));
+    /// ```
+    fn find_last<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find_first_last::find_last(self, predicate)
+    }
+
+    /// Some `Some` value of `predicate`, not necessarily the first; stops everywhere as soon
+    /// as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// let n: Option<u32> = v.par_iter().find_map_any(|s| s.parse().ok());
+    /// assert!(n == Some(1) || n == Some(2));
+    /// ```
+    fn find_map_any<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_any(|_| true)
+    }
+
+    /// The first `Some` value of `predicate` in the iterator's order: what
+    /// `Iterator::find_map` returns. Work after a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// assert_eq!(v.par_iter().find_map_first(|s| s.parse::<u32>().ok()), Some(1));
+    /// ```
+    fn find_map_first<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_first(|_| true)
+    }
+
+    /// The last `Some` value of `predicate` in the iterator's order. Work before a match
+    /// stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// assert_eq!(v.par_iter().find_map_last(|s| s.parse::<u32>().ok()), Some(2));
+    /// ```
+    fn find_map_last<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_last(|_| true)
+    }
+
+    /// Deprecated: a parallel search does not return the first match; this is
+    /// [`find_any`](ParallelIterator::find_any).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #![allow(deprecated)]
+    /// use beat::prelude::*;
+    /// assert_eq!((0..10).into_par_iter().find(|&x| x == 3), Some(3));
+    /// ```
+    #[doc(hidden)]
+    #[deprecated(note = "a parallel `find` does not search in order: \
+                         use `find_any`, `find_first` or `find_last`")]
+    fn find<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        self.find_any(predicate)
+    }
+
     // [helper-c: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
@@ -709,6 +872,85 @@ pub trait IndexedParallelIterator: ParallelIterator {
 
     // [helper-a: IndexedParallelIterator]
     // [helper-b: IndexedParallelIterator]
+    /// The index of some item that satisfies `predicate`, not necessarily the first; stops
+    /// everywhere as soon as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// let i = v.par_iter().position_any(|&x| x == 5);
+    /// assert!(i == Some(1) || i == Some(3));
+    /// assert_eq!(v.par_iter().position_any(|&x| x == 7), None);
+    /// ```
+    fn position_any<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self.map(predicate).enumerate().find_any(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// The index of the first item that satisfies `predicate`: what `Iterator::position`
+    /// returns. Work after a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// assert_eq!(v.par_iter().position_first(|&x| x == 5), Some(1));
+    /// ```
+    fn position_first<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self
+            .map(predicate)
+            .enumerate()
+            .find_first(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// The index of the last item that satisfies `predicate`: what `Iterator::rposition`
+    /// returns. Work before a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// assert_eq!(v.par_iter().position_last(|&x| x == 5), Some(3));
+    /// ```
+    fn position_last<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self.map(predicate).enumerate().find_last(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// Deprecated: a parallel search does not return the first match; this is
+    /// [`position_any`](IndexedParallelIterator::position_any).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #![allow(deprecated)]
+    /// use beat::prelude::*;
+    /// assert_eq!([4, 2].par_iter().position(|&x| x == 2), Some(1));
+    /// ```
+    #[doc(hidden)]
+    #[deprecated(note = "a parallel `position` does not search in order: \
+                         use `position_any`, `position_first` or `position_last`")]
+    fn position<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.position_any(predicate)
+    }
+
     // [helper-c: IndexedParallelIterator]
 
     /// The number of items.
