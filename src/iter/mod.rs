@@ -52,6 +52,13 @@ mod flatten_iter;
 mod map_with;
 mod panic_fuse;
 // [helper-b: mod]
+mod find;
+mod find_first_last;
+mod private;
+mod try_fold;
+mod try_for_each;
+mod try_reduce;
+// [helper-c: mod]
 
 pub use chain::Chain;
 pub use chunks::Chunks;
@@ -79,6 +86,9 @@ pub use fold::FoldWith;
 pub use map_with::{MapInit, MapWith};
 pub use panic_fuse::PanicFuse;
 // [helper-b: use]
+use private::Try;
+pub use try_fold::{TryFold, TryFoldWith};
+// [helper-c: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///
@@ -728,6 +738,344 @@ pub trait ParallelIterator: Sized + Send {
     }
 
     // [helper-b: ParallelIterator]
+    /// Calls the fallible `op` on every item; stops early at the first `None`, `Err` or
+    /// `Break`.
+    ///
+    /// `R` is `Option<()>`, `Result<(), E>`, `ControlFlow<B, ()>` or a `Poll` of those
+    /// results. When `op` breaks, the other threads stop as soon as they notice (each checks
+    /// before every item) and that break is returned; if several items break, which one is
+    /// returned is unspecified. Otherwise the result is `Some(())`, `Ok(())`, ...
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (0..100).into_par_iter().try_for_each(|x| if x == 42 { Err(x) } else { Ok(()) });
+    /// assert_eq!(r, Err(42));
+    /// assert_eq!((0..100).into_par_iter().try_for_each(|_| Some(())), Some(()));
+    /// ```
+    fn try_for_each<OP, R>(self, op: OP) -> R
+    where
+        OP: Fn(Self::Item) -> R + Sync + Send,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each(self, op)
+    }
+
+    /// Like [`try_for_each`](ParallelIterator::try_for_each), with a mutable state handed
+    /// to `op`: each piece of the work gets its own clone of `init`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::mpsc::channel;
+    ///
+    /// let (tx, rx) = channel();
+    /// let r = (0..5).into_par_iter().try_for_each_with(tx, |tx, x| tx.send(x * 10));
+    /// assert!(r.is_ok());
+    /// let mut got: Vec<i32> = rx.iter().collect();
+    /// got.sort();
+    /// assert_eq!(got, [0, 10, 20, 30, 40]);
+    /// ```
+    fn try_for_each_with<OP, T, R>(self, init: T, op: OP) -> R
+    where
+        OP: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        T: Send + Clone,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each_with(self, init, op)
+    }
+
+    /// Like [`try_for_each`](ParallelIterator::try_for_each), with a mutable state handed
+    /// to `op`: each piece of the work makes its own with `init()` (how many pieces there
+    /// are is unspecified).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (0..1000u32).into_par_iter().try_for_each_init(
+    ///     || String::new(),
+    ///     |buf, x| {
+    ///         buf.clear();
+    ///         buf.push_str(&x.to_string());
+    ///         if buf.len() > 3 { Err(x) } else { Ok(()) }
+    ///     },
+    /// );
+    /// assert_eq!(r, Ok(()));
+    /// ```
+    fn try_for_each_init<OP, INIT, T, R>(self, init: INIT, op: OP) -> R
+    where
+        OP: Fn(&mut T, Self::Item) -> R + Sync + Send,
+        INIT: Fn() -> T + Sync + Send,
+        R: Try<Output = ()> + Send,
+    {
+        try_for_each::try_for_each_init(self, init, op)
+    }
+
+    /// Reduces fallible items with the fallible `op`, starting each piece from `identity()`;
+    /// stops early at the first `None`, `Err` or `Break` (an item or a result of `op`).
+    ///
+    /// On a break, the other threads stop as soon as they notice and that break is returned;
+    /// if several happen, which one is returned is unspecified. `op` must be associative.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// // A sum that reports overflow.
+    /// let sum = |n: u8| {
+    ///     (0..n).into_par_iter().map(Some).try_reduce(|| 0u8, |a, b| a.checked_add(b))
+    /// };
+    /// assert_eq!(sum(10), Some(45));
+    /// assert_eq!(sum(100), None);
+    /// ```
+    fn try_reduce<T, OP, ID>(self, identity: ID, op: OP) -> Self::Item
+    where
+        OP: Fn(T, T) -> Self::Item + Sync + Send,
+        ID: Fn() -> T + Sync + Send,
+        Self::Item: Try<Output = T>,
+    {
+        try_reduce::try_reduce(self, identity, op)
+    }
+
+    /// Like [`try_reduce`](ParallelIterator::try_reduce) without an identity: `None` when
+    /// there are no items, else `Some` of the reduction or of the break that stopped it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r = (1..5).into_par_iter().map(Ok::<i32, String>).try_reduce_with(|a, b| Ok(a * b));
+    /// assert_eq!(r, Some(Ok(24)));
+    /// let empty = (0..0).into_par_iter().map(Ok::<i32, String>).try_reduce_with(|a, b| Ok(a + b));
+    /// assert_eq!(empty, None);
+    /// let v = vec![Ok(1), Err("bad"), Ok(3)];
+    /// let failed = v.into_par_iter().try_reduce_with(|a, b| Ok(a + b));
+    /// assert_eq!(failed, Some(Err("bad")));
+    /// ```
+    fn try_reduce_with<T, OP>(self, op: OP) -> Option<Self::Item>
+    where
+        OP: Fn(T, T) -> Self::Item + Sync + Send,
+        Self::Item: Try<Output = T>,
+    {
+        try_reduce::try_reduce_with(self, op)
+    }
+
+    /// Like [`fold`](ParallelIterator::fold) with a fallible `fold_op`: a piece stops at its
+    /// first `None`, `Err` or `Break` and yields it; the other pieces go on. Follow it with
+    /// [`try_reduce`](ParallelIterator::try_reduce) to stop everywhere.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let sum = (0..22u8)
+    ///     .into_par_iter()
+    ///     .try_fold(|| 0u32, |a, b| a.checked_add(u32::from(b)))
+    ///     .try_reduce(|| 0, u32::checked_add);
+    /// assert_eq!(sum, Some(231));
+    /// ```
+    fn try_fold<T, R, ID, F>(self, identity: ID, fold_op: F) -> TryFold<Self, R, ID, F>
+    where
+        F: Fn(T, Self::Item) -> R + Sync + Send,
+        ID: Fn() -> T + Sync + Send,
+        R: Try<Output = T> + Send,
+    {
+        TryFold::new(self, identity, fold_op)
+    }
+
+    /// Like [`try_fold`](ParallelIterator::try_fold), starting each piece from a clone of
+    /// `init`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    ///
+    /// let r: Result<u64, String> = (1..21u64)
+    ///     .into_par_iter()
+    ///     .try_fold_with(0, |a, x| if x == 13 { Err(format!("{x}")) } else { Ok(a + x) })
+    ///     .try_reduce(|| 0, |a, b| Ok(a + b));
+    /// assert_eq!(r, Err("13".to_string()));
+    /// ```
+    fn try_fold_with<F, T, R>(self, init: T, fold_op: F) -> TryFoldWith<Self, R, F>
+    where
+        F: Fn(T, Self::Item) -> R + Sync + Send,
+        R: Try<Output = T> + Send,
+        T: Clone + Send,
+    {
+        TryFoldWith::new(self, init, fold_op)
+    }
+
+    /// Whether `predicate` holds for some item. Stops everywhere at the first `true`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!((0..u64::MAX).into_par_iter().any(|x| x == 1000));
+    /// assert!(!(0..100).into_par_iter().any(|x| x > 100));
+    /// ```
+    fn any<P>(self, predicate: P) -> bool
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.map(predicate).find_any(|&b| b).is_some()
+    }
+
+    /// Whether `predicate` holds for every item (`true` when there are none). Stops
+    /// everywhere at the first `false`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!((0..100).into_par_iter().all(|x| x < 100));
+    /// assert!(!(0..u64::MAX).into_par_iter().all(|x| x < 1000));
+    /// ```
+    fn all<P>(self, predicate: P) -> bool
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.map(predicate).find_any(|&b| !b).is_none()
+    }
+
+    /// Some item that satisfies `predicate`, not necessarily the first; stops everywhere as
+    /// soon as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let x = (0..1000).into_par_iter().find_any(|x| x % 100 == 7);
+    /// assert_eq!(x.map(|x| x % 100), Some(7));
+    /// assert_eq!((0..1000).into_par_iter().find_any(|&x| x > 1000), None);
+    /// ```
+    fn find_any<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find::find_any(self, predicate)
+    }
+
+    /// The first item, in the iterator's order, that satisfies `predicate`: what
+    /// `Iterator::find` returns. Once a match is found, work after it stops; work before it
+    /// goes on, since it may hold an earlier match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert_eq!((0..1000).into_par_iter().find_first(|x| x % 100 == 7), Some(7));
+    /// assert_eq!((0..10u128.pow(27)).into_par_iter().find_first(|x| *x >= 5), Some(5));
+    /// ```
+    fn find_first<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find_first_last::find_first(self, predicate)
+    }
+
+    /// The last item, in the iterator's order, that satisfies `predicate`: what
+    /// `Iterator::rfind` returns. Once a match is found, work before it stops; work after
+    /// it goes on.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert_eq!((0..1000).into_par_iter().find_last(|x| x % 100 == 7), Some(907));
+    /// ```
+    fn find_last<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        find_first_last::find_last(self, predicate)
+    }
+
+    /// Some `Some` value of `predicate`, not necessarily the first; stops everywhere as soon
+    /// as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// let n: Option<u32> = v.par_iter().find_map_any(|s| s.parse().ok());
+    /// assert!(n == Some(1) || n == Some(2));
+    /// ```
+    fn find_map_any<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_any(|_| true)
+    }
+
+    /// The first `Some` value of `predicate` in the iterator's order: what
+    /// `Iterator::find_map` returns. Work after a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// assert_eq!(v.par_iter().find_map_first(|s| s.parse::<u32>().ok()), Some(1));
+    /// ```
+    fn find_map_first<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_first(|_| true)
+    }
+
+    /// The last `Some` value of `predicate` in the iterator's order. Work before a match
+    /// stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = ["a", "1", "b", "2"];
+    /// assert_eq!(v.par_iter().find_map_last(|s| s.parse::<u32>().ok()), Some(2));
+    /// ```
+    fn find_map_last<P, R>(self, predicate: P) -> Option<R>
+    where
+        P: Fn(Self::Item) -> Option<R> + Sync + Send,
+        R: Send,
+    {
+        self.filter_map(predicate).find_last(|_| true)
+    }
+
+    /// Deprecated: a parallel search does not return the first match; this is
+    /// [`find_any`](ParallelIterator::find_any).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #![allow(deprecated)]
+    /// use beat::prelude::*;
+    /// assert_eq!((0..10).into_par_iter().find(|&x| x == 3), Some(3));
+    /// ```
+    #[doc(hidden)]
+    #[deprecated(note = "a parallel `find` does not search in order: \
+                         use `find_any`, `find_first` or `find_last`")]
+    fn find<P>(self, predicate: P) -> Option<Self::Item>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        self.find_any(predicate)
+    }
+
+    // [helper-c: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
     ///
@@ -959,6 +1307,86 @@ pub trait IndexedParallelIterator: ParallelIterator {
 
     // [helper-a: IndexedParallelIterator]
     // [helper-b: IndexedParallelIterator]
+    /// The index of some item that satisfies `predicate`, not necessarily the first; stops
+    /// everywhere as soon as one is found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// let i = v.par_iter().position_any(|&x| x == 5);
+    /// assert!(i == Some(1) || i == Some(3));
+    /// assert_eq!(v.par_iter().position_any(|&x| x == 7), None);
+    /// ```
+    fn position_any<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self.map(predicate).enumerate().find_any(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// The index of the first item that satisfies `predicate`: what `Iterator::position`
+    /// returns. Work after a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// assert_eq!(v.par_iter().position_first(|&x| x == 5), Some(1));
+    /// ```
+    fn position_first<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self
+            .map(predicate)
+            .enumerate()
+            .find_first(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// The index of the last item that satisfies `predicate`: what `Iterator::rposition`
+    /// returns. Work before a match stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [1, 5, 3, 5, 2];
+    /// assert_eq!(v.par_iter().position_last(|&x| x == 5), Some(3));
+    /// ```
+    fn position_last<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        let (i, _) = self.map(predicate).enumerate().find_last(|&(_, hit)| hit)?;
+        Some(i)
+    }
+
+    /// Deprecated: a parallel search does not return the first match; this is
+    /// [`position_any`](IndexedParallelIterator::position_any).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #![allow(deprecated)]
+    /// use beat::prelude::*;
+    /// assert_eq!([4, 2].par_iter().position(|&x| x == 2), Some(1));
+    /// ```
+    #[doc(hidden)]
+    #[deprecated(note = "a parallel `position` does not search in order: \
+                         use `position_any`, `position_first` or `position_last`")]
+    fn position<P>(self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        self.position_any(predicate)
+    }
+
+    // [helper-c: IndexedParallelIterator]
 
     /// The number of items.
     ///
