@@ -39,6 +39,8 @@ mod sum;
 mod update;
 // [helper-a: mod]
 // [helper-b: mod]
+mod while_some;
+// [helper-d: mod]
 
 pub use cloned::Cloned;
 pub use copied::Copied;
@@ -52,6 +54,8 @@ pub use map::Map;
 pub use update::Update;
 // [helper-a: use]
 // [helper-b: use]
+pub use while_some::WhileSome;
+// [helper-d: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///
@@ -442,6 +446,41 @@ pub trait ParallelIterator: Sized + Send {
 
     // [helper-a: ParallelIterator]
     // [helper-b: ParallelIterator]
+
+    /// Yields the values of the `Some` items, stopping once a `None` is met.
+    ///
+    /// Items are processed in parallel, so stopping is not a sequential cut: once any piece
+    /// meets a `None`, every piece stops at its next check. The values that come out are some
+    /// of those before the first `None` in iterator order, possibly not all of them, and
+    /// possibly some from after it that were processed before the stop was noticed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// let seen = AtomicUsize::new(0);
+    /// let max = (0..10_000i32)
+    ///     .into_par_iter()
+    ///     .map(|x| {
+    ///         seen.fetch_add(1, Ordering::Relaxed);
+    ///         (x < 100).then_some(x)
+    ///     })
+    ///     .while_some()
+    ///     .max();
+    /// assert!(max < Some(100));
+    /// assert!(seen.into_inner() < 10_000); // stopped early
+    /// ```
+    fn while_some<T>(self) -> WhileSome<Self>
+    where
+        Self: ParallelIterator<Item = Option<T>>,
+        T: Send,
+    {
+        WhileSome::new(self)
+    }
+
+    // [helper-d: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
     ///
