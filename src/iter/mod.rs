@@ -39,6 +39,7 @@ mod sum;
 mod update;
 // [helper-a: mod]
 // [helper-b: mod]
+mod from_par_iter;
 mod while_some;
 // [helper-d: mod]
 
@@ -54,6 +55,7 @@ pub use map::Map;
 pub use update::Update;
 // [helper-a: use]
 // [helper-b: use]
+pub use either::Either;
 pub use while_some::WhileSome;
 // [helper-d: use]
 
