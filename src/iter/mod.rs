@@ -40,6 +40,7 @@ mod update;
 // [helper-a: mod]
 // [helper-b: mod]
 mod from_par_iter;
+mod unzip;
 mod while_some;
 // [helper-d: mod]
 
@@ -480,6 +481,83 @@ pub trait ParallelIterator: Sized + Send {
         T: Send,
     {
         WhileSome::new(self)
+    }
+
+    /// Splits pairs into two collections: the first elements go to `FromA`, the second to
+    /// `FromB`, in order where the collections keep one. Pairs of pairs unzip into nested
+    /// tuples of collections.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let (small, squares): (Vec<_>, Vec<_>) = (0..4).into_par_iter().map(|x| (x, x * x)).unzip();
+    /// assert_eq!(small, [0, 1, 2, 3]);
+    /// assert_eq!(squares, [0, 1, 4, 9]);
+    ///
+    /// let (a, (b, c)): (Vec<_>, (Vec<_>, Vec<_>)) =
+    ///     (0..3i32).into_par_iter().map(|x| (x, (-x, x * 10))).unzip();
+    /// assert_eq!((a, b, c), (vec![0, 1, 2], vec![0, -1, -2], vec![0, 10, 20]));
+    /// ```
+    fn unzip<A, B, FromA, FromB>(self) -> (FromA, FromB)
+    where
+        Self: ParallelIterator<Item = (A, B)>,
+        FromA: Default + Send + ParallelExtend<A>,
+        FromB: Default + Send + ParallelExtend<B>,
+        A: Send,
+        B: Send,
+    {
+        unzip::unzip(self)
+    }
+
+    /// Splits the items into two collections: those for which `predicate` returns `true`
+    /// go to `A`, the others to `B`, in order where the collections keep one. Unlike
+    /// `Iterator::partition`, the two collections may have different types.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::collections::HashSet;
+    /// let (even, odd): (Vec<_>, HashSet<_>) = (0..8).into_par_iter().partition(|x| x % 2 == 0);
+    /// assert_eq!(even, [0, 2, 4, 6]);
+    /// assert_eq!(odd, HashSet::from([1, 3, 5, 7]));
+    /// ```
+    fn partition<A, B, P>(self, predicate: P) -> (A, B)
+    where
+        A: Default + Send + ParallelExtend<Self::Item>,
+        B: Default + Send + ParallelExtend<Self::Item>,
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        unzip::partition(self, predicate)
+    }
+
+    /// Maps every item to an [`Either`] and splits the results: `Left` values go to `A`,
+    /// `Right` values to `B`, in order where the collections keep one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::iter::Either;
+    /// use beat::prelude::*;
+    /// let (nums, errs): (Vec<i32>, Vec<String>) = vec!["1", "x", "3"]
+    ///     .into_par_iter()
+    ///     .partition_map(|s| match s.parse::<i32>() {
+    ///         Ok(n) => Either::Left(n),
+    ///         Err(_) => Either::Right(s.to_uppercase()),
+    ///     });
+    /// assert_eq!(nums, [1, 3]);
+    /// assert_eq!(errs, ["X"]);
+    /// ```
+    fn partition_map<A, B, P, L, R>(self, predicate: P) -> (A, B)
+    where
+        A: Default + Send + ParallelExtend<L>,
+        B: Default + Send + ParallelExtend<R>,
+        P: Fn(Self::Item) -> Either<L, R> + Sync + Send,
+        L: Send,
+        R: Send,
+    {
+        unzip::partition_map(self, predicate)
     }
 
     // [helper-d: ParallelIterator]
