@@ -26,8 +26,6 @@ pub mod range_inclusive;
 pub mod result;
 pub mod slice;
 pub mod vec;
-// [helper-a: lib]
-// [helper-b: lib]
 
 pub use beat_core::{
     current_num_threads, current_thread_index, in_place_scope, join, join_context, max_num_threads,

@@ -166,57 +166,147 @@ impl<'c, T> Reducer<CollectResult<'c, T>> for CollectReducer {
 
 /// Collects the items of any parallel iterator as a list of vectors, one per piece, in order.
 pub(super) fn collect_list<I: ParallelIterator>(pi: I) -> LinkedList<Vec<I::Item>> {
-    pi.drive_unindexed(ListVecConsumer)
+    collect_pieces(pi)
 }
 
-struct ListVecConsumer;
-
-struct ListVecFolder<T> {
-    vec: Vec<T>,
+/// Collects the items in order as one or more vectors: a single vector written in place
+/// when the length is known up front, one vector per piece otherwise. Targets other than
+/// `Vec` collect this way in parallel, then reserve once and take the vectors in order.
+pub(super) fn collect_vecs<I: ParallelIterator>(pi: I) -> LinkedList<Vec<I::Item>> {
+    match pi.opt_len() {
+        Some(len) => {
+            let mut vec = Vec::new();
+            collect_with(&mut vec, len, |c| pi.drive_unindexed(c));
+            let mut list = LinkedList::new();
+            list.push_back(vec);
+            list
+        }
+        None => collect_list(pi),
+    }
 }
 
+/// Collects the items in order as a list of buffers of type `B`, one per piece that
+/// received any item.
+pub(super) fn collect_pieces<I, B>(pi: I) -> LinkedList<B>
+where
+    I: ParallelIterator,
+    B: Piece<I::Item>,
+{
+    pi.drive_unindexed(PiecesConsumer::new())
+}
+
+/// A buffer that one leaf of a collect fills sequentially.
+pub(super) trait Piece<T>: Default + Send {
+    /// Appends one item.
+    fn push_item(&mut self, item: T);
+    /// Appends every item of `iter`.
+    fn extend_items<I: Iterator<Item = T>>(&mut self, iter: I);
+    /// Whether nothing was appended.
+    fn is_empty_piece(&self) -> bool;
+}
+
+impl<T: Send> Piece<T> for Vec<T> {
+    #[inline]
+    fn push_item(&mut self, item: T) {
+        self.push(item);
+    }
+    #[inline]
+    fn extend_items<I: Iterator<Item = T>>(&mut self, iter: I) {
+        self.extend(iter);
+    }
+    fn is_empty_piece(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: Send> Piece<T> for LinkedList<T> {
+    #[inline]
+    fn push_item(&mut self, item: T) {
+        self.push_back(item);
+    }
+    #[inline]
+    fn extend_items<I: Iterator<Item = T>>(&mut self, iter: I) {
+        self.extend(iter);
+    }
+    fn is_empty_piece(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Piece<char> for String {
+    #[inline]
+    fn push_item(&mut self, item: char) {
+        self.push(item);
+    }
+    #[inline]
+    fn extend_items<I: Iterator<Item = char>>(&mut self, iter: I) {
+        self.extend(iter);
+    }
+    fn is_empty_piece(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// Gives every piece a fresh buffer `B`; the pieces' lists are concatenated in order.
+struct PiecesConsumer<B>(PhantomData<fn() -> B>);
+
+impl<B> PiecesConsumer<B> {
+    fn new() -> Self {
+        PiecesConsumer(PhantomData)
+    }
+}
+
+struct PieceFolder<B> {
+    piece: B,
+}
+
+/// Concatenates two lists, left before right.
 struct ListReducer;
 
-impl<T: Send> Consumer<T> for ListVecConsumer {
-    type Folder = ListVecFolder<T>;
+impl<T: Send, B: Piece<T>> Consumer<T> for PiecesConsumer<B> {
+    type Folder = PieceFolder<B>;
     type Reducer = ListReducer;
-    type Result = LinkedList<Vec<T>>;
+    type Result = LinkedList<B>;
 
     fn split_at(self, _index: usize) -> (Self, Self, ListReducer) {
-        (ListVecConsumer, ListVecConsumer, ListReducer)
+        (Self::new(), Self::new(), ListReducer)
     }
-    fn into_folder(self) -> ListVecFolder<T> {
-        ListVecFolder { vec: Vec::new() }
+    fn into_folder(self) -> PieceFolder<B> {
+        PieceFolder {
+            piece: B::default(),
+        }
     }
     fn full(&self) -> bool {
         false
     }
 }
 
-impl<T: Send> UnindexedConsumer<T> for ListVecConsumer {
+impl<T: Send, B: Piece<T>> UnindexedConsumer<T> for PiecesConsumer<B> {
     fn split_off_left(&self) -> Self {
-        ListVecConsumer
+        Self::new()
     }
     fn to_reducer(&self) -> ListReducer {
         ListReducer
     }
 }
 
-impl<T> Folder<T> for ListVecFolder<T> {
-    type Result = LinkedList<Vec<T>>;
+impl<T, B: Piece<T>> Folder<T> for PieceFolder<B> {
+    type Result = LinkedList<B>;
 
+    #[inline]
     fn consume(mut self, item: T) -> Self {
-        self.vec.push(item);
+        self.piece.push_item(item);
         self
     }
+    #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(mut self, iter: I) -> Self {
-        self.vec.extend(iter);
+        self.piece.extend_items(iter.into_iter());
         self
     }
-    fn complete(self) -> LinkedList<Vec<T>> {
+    fn complete(self) -> LinkedList<B> {
         let mut list = LinkedList::new();
-        if !self.vec.is_empty() {
-            list.push_back(self.vec);
+        if !self.piece.is_empty_piece() {
+            list.push_back(self.piece);
         }
         list
     }

@@ -30,65 +30,64 @@ mod enumerate;
 mod extend;
 mod filter;
 mod filter_map;
+mod find;
+mod find_first_last;
+mod flat_map;
+mod flat_map_iter;
+mod flatten;
+mod flatten_iter;
 mod fold;
 mod for_each;
+mod from_par_iter;
 mod inspect;
 mod len;
 mod map;
+mod map_with;
 mod noop;
+mod panic_fuse;
+mod private;
 mod reduce;
 mod rev;
 mod skip;
 mod step_by;
 mod sum;
 mod take;
-mod update;
-mod zip;
-// [helper-a: mod]
-mod flat_map;
-mod flat_map_iter;
-mod flatten;
-mod flatten_iter;
-mod map_with;
-mod panic_fuse;
-// [helper-b: mod]
-mod find;
-mod find_first_last;
-mod private;
 mod try_fold;
 mod try_for_each;
 mod try_reduce;
-// [helper-c: mod]
+mod unzip;
+mod update;
+mod while_some;
+mod zip;
 
 pub use chain::Chain;
 pub use chunks::Chunks;
 pub use cloned::Cloned;
 pub use copied::Copied;
+pub use either::Either;
 pub use enumerate::Enumerate;
 pub use filter::Filter;
 pub use filter_map::FilterMap;
-pub use fold::Fold;
-pub use inspect::Inspect;
-pub use len::{MaxLen, MinLen};
-pub use map::Map;
-pub use rev::Rev;
-pub use skip::Skip;
-pub use step_by::StepBy;
-pub use take::Take;
-pub use update::Update;
-pub use zip::{Zip, ZipEq};
-// [helper-a: use]
 pub use flat_map::FlatMap;
 pub use flat_map_iter::FlatMapIter;
 pub use flatten::Flatten;
 pub use flatten_iter::FlattenIter;
+pub use fold::Fold;
 pub use fold::FoldWith;
+pub use inspect::Inspect;
+pub use len::{MaxLen, MinLen};
+pub use map::Map;
 pub use map_with::{MapInit, MapWith};
 pub use panic_fuse::PanicFuse;
-// [helper-b: use]
 use private::Try;
+pub use rev::Rev;
+pub use skip::Skip;
+pub use step_by::StepBy;
+pub use take::Take;
 pub use try_fold::{TryFold, TryFoldWith};
-// [helper-c: use]
+pub use update::Update;
+pub use while_some::WhileSome;
+pub use zip::{Zip, ZipEq};
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///
@@ -494,7 +493,6 @@ pub trait ParallelIterator: Sized + Send {
         Chain::new(self, chain.into_par_iter())
     }
 
-    // [helper-a: ParallelIterator]
     /// Calls `op` on every item with `&mut` access to a state: each piece of the work
     /// starts from its own clone of `init`.
     ///
@@ -737,7 +735,6 @@ pub trait ParallelIterator: Sized + Send {
         PanicFuse::new(self)
     }
 
-    // [helper-b: ParallelIterator]
     /// Calls the fallible `op` on every item; stops early at the first `None`, `Err` or
     /// `Break`.
     ///
@@ -1075,7 +1072,115 @@ pub trait ParallelIterator: Sized + Send {
         self.find_any(predicate)
     }
 
-    // [helper-c: ParallelIterator]
+    /// Yields the values of the `Some` items, stopping once a `None` is met.
+    ///
+    /// Items are processed in parallel, so stopping is not a sequential cut: once any piece
+    /// meets a `None`, every piece stops at its next check. The values that come out are some
+    /// of those before the first `None` in iterator order, possibly not all of them, and
+    /// possibly some from after it that were processed before the stop was noticed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// let seen = AtomicUsize::new(0);
+    /// let max = (0..10_000i32)
+    ///     .into_par_iter()
+    ///     .map(|x| {
+    ///         seen.fetch_add(1, Ordering::Relaxed);
+    ///         (x < 100).then_some(x)
+    ///     })
+    ///     .while_some()
+    ///     .max();
+    /// assert!(max < Some(100));
+    /// assert!(seen.into_inner() < 10_000); // stopped early
+    /// ```
+    fn while_some<T>(self) -> WhileSome<Self>
+    where
+        Self: ParallelIterator<Item = Option<T>>,
+        T: Send,
+    {
+        WhileSome::new(self)
+    }
+
+    /// Splits pairs into two collections: the first elements go to `FromA`, the second to
+    /// `FromB`, in order where the collections keep one. Pairs of pairs unzip into nested
+    /// tuples of collections.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let (small, squares): (Vec<_>, Vec<_>) = (0..4).into_par_iter().map(|x| (x, x * x)).unzip();
+    /// assert_eq!(small, [0, 1, 2, 3]);
+    /// assert_eq!(squares, [0, 1, 4, 9]);
+    ///
+    /// let (a, (b, c)): (Vec<_>, (Vec<_>, Vec<_>)) =
+    ///     (0..3i32).into_par_iter().map(|x| (x, (-x, x * 10))).unzip();
+    /// assert_eq!((a, b, c), (vec![0, 1, 2], vec![0, -1, -2], vec![0, 10, 20]));
+    /// ```
+    fn unzip<A, B, FromA, FromB>(self) -> (FromA, FromB)
+    where
+        Self: ParallelIterator<Item = (A, B)>,
+        FromA: Default + Send + ParallelExtend<A>,
+        FromB: Default + Send + ParallelExtend<B>,
+        A: Send,
+        B: Send,
+    {
+        unzip::unzip(self)
+    }
+
+    /// Splits the items into two collections: those for which `predicate` returns `true`
+    /// go to `A`, the others to `B`, in order where the collections keep one. Unlike
+    /// `Iterator::partition`, the two collections may have different types.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::collections::HashSet;
+    /// let (even, odd): (Vec<_>, HashSet<_>) = (0..8).into_par_iter().partition(|x| x % 2 == 0);
+    /// assert_eq!(even, [0, 2, 4, 6]);
+    /// assert_eq!(odd, HashSet::from([1, 3, 5, 7]));
+    /// ```
+    fn partition<A, B, P>(self, predicate: P) -> (A, B)
+    where
+        A: Default + Send + ParallelExtend<Self::Item>,
+        B: Default + Send + ParallelExtend<Self::Item>,
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        unzip::partition(self, predicate)
+    }
+
+    /// Maps every item to an [`Either`] and splits the results: `Left` values go to `A`,
+    /// `Right` values to `B`, in order where the collections keep one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::iter::Either;
+    /// use beat::prelude::*;
+    /// let (nums, errs): (Vec<i32>, Vec<String>) = vec!["1", "x", "3"]
+    ///     .into_par_iter()
+    ///     .partition_map(|s| match s.parse::<i32>() {
+    ///         Ok(n) => Either::Left(n),
+    ///         Err(_) => Either::Right(s.to_uppercase()),
+    ///     });
+    /// assert_eq!(nums, [1, 3]);
+    /// assert_eq!(errs, ["X"]);
+    /// ```
+    fn partition_map<A, B, P, L, R>(self, predicate: P) -> (A, B)
+    where
+        A: Default + Send + ParallelExtend<L>,
+        B: Default + Send + ParallelExtend<R>,
+        P: Fn(Self::Item) -> Either<L, R> + Sync + Send,
+        L: Send,
+        R: Send,
+    {
+        unzip::partition_map(self, predicate)
+    }
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
     ///
@@ -1305,8 +1410,6 @@ pub trait IndexedParallelIterator: ParallelIterator {
         Rev::new(self)
     }
 
-    // [helper-a: IndexedParallelIterator]
-    // [helper-b: IndexedParallelIterator]
     /// The index of some item that satisfies `predicate`, not necessarily the first; stops
     /// everywhere as soon as one is found.
     ///
@@ -1385,8 +1488,6 @@ pub trait IndexedParallelIterator: ParallelIterator {
     {
         self.position_any(predicate)
     }
-
-    // [helper-c: IndexedParallelIterator]
 
     /// The number of items.
     ///
