@@ -38,6 +38,7 @@ pub(crate) const INLINE_COLD_NS: f64 = 150_000.0;
 /// not refreshed; if the items became much more expensive, such a call still costs no more
 /// than the sequential loop, and the next call large enough to be timed corrects it.
 pub(crate) const UNTIMED_NS: f64 = 1_000.0;
+const UNTIMED_PS: u64 = UNTIMED_NS as u64 * 1000;
 
 /// Weight of a new batch timing in the running estimate.
 const EWMA_NEW: f64 = 0.25;
@@ -114,6 +115,7 @@ fn bounds<P: Producer>(p: &P) -> (usize, usize) {
     (min, p.max_len().max(min))
 }
 
+#[inline]
 pub(super) fn drive<P, C>(len: usize, producer: P, consumer: C) -> C::Result
 where
     P: Producer,
@@ -150,15 +152,17 @@ where
     if len <= 1 || c.full() {
         return fold_all(p, c);
     }
-    let (min, max) = bounds(&p);
-    let known = table::lookup(key);
-    if let Some(ns) = known {
-        if len as f64 * ns < UNTIMED_NS {
+    let known_ps = table::lookup_ps(key);
+    if let Some(ps) = known_ps {
+        // Integer arithmetic: this check is all a tiny call pays before its loop.
+        if (len as u64).saturating_mul(ps) < UNTIMED_PS {
             // Too small to be worth even a clock read; see `UNTIMED_NS`.
             core::count_fast_path();
             return fold_all(p, c);
         }
     }
+    let known = known_ps.map(|ps| ps as f64 / 1000.0);
+    let (min, max) = bounds(&p);
     let mut chunk = match known {
         Some(ns) => ((PROBE_NS as f64 / ns) as usize).clamp(min, max),
         None => min,
@@ -171,11 +175,18 @@ where
             // The rest fits in this chunk: finish inline. The last chunk timed is short, so
             // its clock overhead makes it an overestimate: on the safe side for the untimed
             // path, and corrected by the first call long enough to be timed properly.
+            core::count_fast_path();
             if let Some(ns) = last {
                 table::store(key, name, ns, known);
+                return acc.finish(fold_all(p, c));
             }
-            core::count_fast_path();
-            return acc.finish(fold_all(p, c));
+            // Nothing timed yet: the remembered estimate (from other inputs of this call
+            // site) sized one chunk that holds everything. Time it, so that a stale estimate
+            // is corrected instead of sending every later call of this size here again.
+            let r = fold_all(p, c);
+            let ns = clock.now().saturating_sub(t) as f64 / len as f64;
+            table::store(key, name, ns, known);
+            return acc.finish(r);
         }
         (p, c) = fold_front(chunk, p, c, &mut acc);
         len -= chunk;

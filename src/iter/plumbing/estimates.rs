@@ -40,17 +40,24 @@ fn slot(key: Key) -> &'static Slot {
     &TABLE[h % SLOTS]
 }
 
-/// The remembered estimate for `key`, in ns per item.
+/// The remembered estimate for `key`, in picoseconds per item (an integer, so that the
+/// driver's check for tiny calls needs no floating-point work).
 #[inline]
-pub(crate) fn lookup(key: Key) -> Option<f64> {
+pub(crate) fn lookup_ps(key: Key) -> Option<u64> {
     let s = slot(key);
     if s.key.load(Ordering::Relaxed) != key.0 {
         return None;
     }
     match s.ps_per_item.load(Ordering::Relaxed) {
         0 => None,
-        ps => Some(ps as f64 / 1000.0),
+        ps => Some(ps),
     }
+}
+
+/// The remembered estimate for `key`, in ns per item.
+#[cfg(test)]
+pub(crate) fn lookup(key: Key) -> Option<f64> {
+    lookup_ps(key).map(|ps| ps as f64 / 1000.0)
 }
 
 /// Remembers `ns_per_item` for `key` unless it is within 25% of `previous`, and reports it to `beat::stats()` when it is new or
