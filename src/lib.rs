@@ -26,6 +26,8 @@ pub mod range_inclusive;
 pub mod result;
 pub mod slice;
 pub mod vec;
+// [h3: lib]
+// [h4: lib]
 
 pub use beat_core::{
     current_num_threads, current_thread_index, in_place_scope, join, join_context, max_num_threads,

@@ -59,6 +59,8 @@ mod unzip;
 mod update;
 mod while_some;
 mod zip;
+// [h4: mod]
+// [h5: mod]
 
 pub use chain::Chain;
 pub use chunks::Chunks;
@@ -88,6 +90,8 @@ pub use try_fold::{TryFold, TryFoldWith};
 pub use update::Update;
 pub use while_some::WhileSome;
 pub use zip::{Zip, ZipEq};
+// [h4: use]
+// [h5: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///
@@ -1182,6 +1186,8 @@ pub trait ParallelIterator: Sized + Send {
         unzip::partition_map(self, predicate)
     }
 
+    // [h5: ParallelIterator]
+
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
     ///
     /// # Examples
@@ -1488,6 +1494,8 @@ pub trait IndexedParallelIterator: ParallelIterator {
     {
         self.position_any(predicate)
     }
+
+    // [h5: IndexedParallelIterator]
 
     /// The number of items.
     ///

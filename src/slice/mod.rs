@@ -1,5 +1,5 @@
 //! Parallel iterators over slices: `par_iter()` and `par_iter_mut()` on `[T]`, `Vec<T>`
-//! and arrays.
+//! and arrays, and the slice methods of [`ParallelSlice`] and [`ParallelSliceMut`].
 //!
 //! # Examples
 //!
@@ -12,6 +12,75 @@
 
 use crate::iter::plumbing::{bridge, Consumer, Producer, ProducerCallback, UnindexedConsumer};
 use crate::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
+
+// [h1: mod]
+// [h2: mod]
+
+/// Parallel methods on shared slices (`&[T]`, and so on `Vec<T>` and arrays through
+/// deref): splitting, windows and chunks.
+///
+/// # Examples
+///
+/// ```
+/// use beat::prelude::*;
+/// let v = [1, 2, 3];
+/// assert_eq!(v.as_parallel_slice().len(), 3);
+/// ```
+pub trait ParallelSlice<T: Sync> {
+    /// Returns the plain slice; the other methods are built on it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = vec![1, 2, 3];
+    /// assert_eq!(v.as_parallel_slice(), &[1, 2, 3]);
+    /// ```
+    fn as_parallel_slice(&self) -> &[T];
+
+    // [h1: ParallelSlice]
+}
+
+impl<T: Sync> ParallelSlice<T> for [T] {
+    #[inline]
+    fn as_parallel_slice(&self) -> &[T] {
+        self
+    }
+}
+
+/// Parallel methods on mutable slices: splitting, chunks and sorting.
+///
+/// # Examples
+///
+/// ```
+/// use beat::prelude::*;
+/// let mut v = [3, 1, 2];
+/// v.as_parallel_slice_mut()[0] = 0;
+/// assert_eq!(v, [0, 1, 2]);
+/// ```
+pub trait ParallelSliceMut<T: Send> {
+    /// Returns the plain mutable slice; the other methods are built on it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = vec![1, 2, 3];
+    /// v.as_parallel_slice_mut()[1] = 5;
+    /// assert_eq!(v, [1, 5, 3]);
+    /// ```
+    fn as_parallel_slice_mut(&mut self) -> &mut [T];
+
+    // [h1: ParallelSliceMut]
+    // [h2: ParallelSliceMut]
+}
+
+impl<T: Send> ParallelSliceMut<T> for [T] {
+    #[inline]
+    fn as_parallel_slice_mut(&mut self) -> &mut [T] {
+        self
+    }
+}
 
 /// A parallel iterator over `&T` of a slice.
 ///
