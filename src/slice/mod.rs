@@ -13,6 +13,14 @@
 use crate::iter::plumbing::{bridge, Consumer, Producer, ProducerCallback, UnindexedConsumer};
 use crate::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
 
+mod chunks;
+mod parts;
+mod rchunks;
+mod windows;
+
+pub use self::chunks::{Chunks, ChunksExact, ChunksExactMut, ChunksMut};
+pub use self::rchunks::{RChunks, RChunksExact, RChunksExactMut, RChunksMut};
+pub use self::windows::{ArrayWindows, Windows};
 // [h1: mod]
 // [h2: mod]
 
@@ -37,6 +45,131 @@ pub trait ParallelSlice<T: Sync> {
     /// assert_eq!(v.as_parallel_slice(), &[1, 2, 3]);
     /// ```
     fn as_parallel_slice(&self) -> &[T];
+
+    /// Returns a parallel iterator over every run of `window_size` consecutive elements,
+    /// in order; the windows overlap. A slice shorter than `window_size` has none.
+    ///
+    /// # Panics
+    ///
+    /// The iterator panics when it is driven, or asked its length, if `window_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let windows: Vec<&[i32]> = [1, 2, 3, 4].par_windows(3).collect();
+    /// assert_eq!(windows, [[1, 2, 3], [2, 3, 4]]);
+    /// ```
+    fn par_windows(&self, window_size: usize) -> Windows<'_, T> {
+        Windows::new(window_size, self.as_parallel_slice())
+    }
+
+    /// Returns a parallel iterator over every run of `N` consecutive elements as an array
+    /// reference, in order; the windows overlap. A slice shorter than `N` has none.
+    ///
+    /// # Panics
+    ///
+    /// The iterator panics when it is driven, or asked its length, if `N` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let rises = [1, 3, 2, 5].par_array_windows().filter(|[a, b]| a < b).count();
+    /// assert_eq!(rises, 2);
+    /// ```
+    fn par_array_windows<const N: usize>(&self) -> ArrayWindows<'_, T, N> {
+        ArrayWindows::new(self.as_parallel_slice())
+    }
+
+    /// Returns a parallel iterator over the slice in chunks of `chunk_size` elements from
+    /// the front, in order; the last chunk is shorter when `chunk_size` does not divide the
+    /// length. The chunks are those of std's [`chunks`](slice::chunks).
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let chunks: Vec<&[i32]> = [1, 2, 3, 4, 5].par_chunks(2).collect();
+    /// assert_eq!(chunks, [&[1, 2][..], &[3, 4], &[5]]);
+    /// ```
+    #[track_caller]
+    fn par_chunks(&self, chunk_size: usize) -> Chunks<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        Chunks::new(chunk_size, self.as_parallel_slice())
+    }
+
+    /// Returns a parallel iterator over the slice in chunks of exactly `chunk_size`
+    /// elements from the front, in order; the fewer than `chunk_size` elements left at the
+    /// end are the iterator's [`remainder`](ChunksExact::remainder). The chunks are those
+    /// of std's [`chunks_exact`](slice::chunks_exact).
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let it = [1, 2, 3, 4, 5].par_chunks_exact(2);
+    /// assert_eq!(it.remainder(), &[5]);
+    /// assert_eq!(it.collect::<Vec<_>>(), [&[1, 2], &[3, 4]]);
+    /// ```
+    #[track_caller]
+    fn par_chunks_exact(&self, chunk_size: usize) -> ChunksExact<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        ChunksExact::new(chunk_size, self.as_parallel_slice())
+    }
+
+    /// Returns a parallel iterator over the slice in chunks of `chunk_size` elements from
+    /// the back: the first chunk ends the slice, and the last one, at its front, is shorter
+    /// when `chunk_size` does not divide the length. The chunks are those of std's
+    /// [`rchunks`](slice::rchunks), in the same order.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let chunks: Vec<&[i32]> = [1, 2, 3, 4, 5].par_rchunks(2).collect();
+    /// assert_eq!(chunks, [&[4, 5][..], &[2, 3], &[1]]);
+    /// ```
+    #[track_caller]
+    fn par_rchunks(&self, chunk_size: usize) -> RChunks<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        RChunks::new(chunk_size, self.as_parallel_slice())
+    }
+
+    /// Returns a parallel iterator over the slice in chunks of exactly `chunk_size`
+    /// elements from the back; the fewer than `chunk_size` elements left at the front are
+    /// the iterator's [`remainder`](RChunksExact::remainder). The chunks are those of
+    /// std's [`rchunks_exact`](slice::rchunks_exact), in the same order.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let it = [1, 2, 3, 4, 5].par_rchunks_exact(2);
+    /// assert_eq!(it.remainder(), &[1]);
+    /// assert_eq!(it.collect::<Vec<_>>(), [&[4, 5], &[2, 3]]);
+    /// ```
+    #[track_caller]
+    fn par_rchunks_exact(&self, chunk_size: usize) -> RChunksExact<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        RChunksExact::new(chunk_size, self.as_parallel_slice())
+    }
 
     // [h1: ParallelSlice]
 }
@@ -70,6 +203,99 @@ pub trait ParallelSliceMut<T: Send> {
     /// assert_eq!(v, [1, 5, 3]);
     /// ```
     fn as_parallel_slice_mut(&mut self) -> &mut [T];
+
+    /// Returns a parallel iterator over the slice in mutable chunks of `chunk_size`
+    /// elements from the front, in order; the last chunk is shorter when `chunk_size` does
+    /// not divide the length. The chunks are those of std's
+    /// [`chunks_mut`](slice::chunks_mut).
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [1, 2, 3, 4, 5];
+    /// v.par_chunks_mut(2).for_each(|c| c.reverse());
+    /// assert_eq!(v, [2, 1, 4, 3, 5]);
+    /// ```
+    #[track_caller]
+    fn par_chunks_mut(&mut self, chunk_size: usize) -> ChunksMut<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        ChunksMut::new(chunk_size, self.as_parallel_slice_mut())
+    }
+
+    /// Returns a parallel iterator over the slice in mutable chunks of exactly
+    /// `chunk_size` elements from the front; the fewer than `chunk_size` elements left at
+    /// the end are the iterator's [`remainder`](ChunksExactMut::remainder). The chunks are
+    /// those of std's [`chunks_exact_mut`](slice::chunks_exact_mut), in the same order.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [1, 2, 3, 4, 5];
+    /// v.par_chunks_exact_mut(2).for_each(|c| c.reverse());
+    /// assert_eq!(v, [2, 1, 4, 3, 5]);
+    /// ```
+    #[track_caller]
+    fn par_chunks_exact_mut(&mut self, chunk_size: usize) -> ChunksExactMut<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        ChunksExactMut::new(chunk_size, self.as_parallel_slice_mut())
+    }
+
+    /// Returns a parallel iterator over the slice in mutable chunks of `chunk_size`
+    /// elements from the back: the first chunk ends the slice, and the last one, at its
+    /// front, is shorter when `chunk_size` does not divide the length. The chunks are those
+    /// of std's [`rchunks_mut`](slice::rchunks_mut), in the same order.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [1, 2, 3, 4, 5];
+    /// v.par_rchunks_mut(2).for_each(|c| c.reverse());
+    /// assert_eq!(v, [1, 3, 2, 5, 4]);
+    /// ```
+    #[track_caller]
+    fn par_rchunks_mut(&mut self, chunk_size: usize) -> RChunksMut<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        RChunksMut::new(chunk_size, self.as_parallel_slice_mut())
+    }
+
+    /// Returns a parallel iterator over the slice in mutable chunks of exactly
+    /// `chunk_size` elements from the back; the fewer than `chunk_size` elements left at
+    /// the front are the iterator's [`remainder`](RChunksExactMut::remainder). The chunks
+    /// are those of std's [`rchunks_exact_mut`](slice::rchunks_exact_mut), in the same
+    /// order.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [1, 2, 3, 4, 5];
+    /// v.par_rchunks_exact_mut(2).for_each(|c| c.reverse());
+    /// assert_eq!(v, [1, 3, 2, 5, 4]);
+    /// ```
+    #[track_caller]
+    fn par_rchunks_exact_mut(&mut self, chunk_size: usize) -> RChunksExactMut<'_, T> {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        RChunksExactMut::new(chunk_size, self.as_parallel_slice_mut())
+    }
 
     // [h1: ParallelSliceMut]
     // [h2: ParallelSliceMut]
