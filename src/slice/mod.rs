@@ -13,13 +13,18 @@
 use crate::iter::plumbing::{bridge, Consumer, Producer, ProducerCallback, UnindexedConsumer};
 use crate::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
 
+mod chunk_by;
 mod chunks;
 mod parts;
+mod pieces;
 mod rchunks;
+mod split;
 mod windows;
 
+pub use self::chunk_by::{ChunkBy, ChunkByMut};
 pub use self::chunks::{Chunks, ChunksExact, ChunksExactMut, ChunksMut};
 pub use self::rchunks::{RChunks, RChunksExact, RChunksExactMut, RChunksMut};
+pub use self::split::{Split, SplitInclusive, SplitInclusiveMut, SplitMut};
 pub use self::windows::{ArrayWindows, Windows};
 // [h1: mod]
 // [h2: mod]
@@ -45,6 +50,50 @@ pub trait ParallelSlice<T: Sync> {
     /// assert_eq!(v.as_parallel_slice(), &[1, 2, 3]);
     /// ```
     fn as_parallel_slice(&self) -> &[T];
+
+    /// Returns a parallel iterator over the pieces of the slice between elements that
+    /// match `separator`, which belong to no piece. The pieces are those of std's
+    /// [`split`](slice::split), in the same order: an empty slice, or separators at
+    /// either end or side by side, give empty pieces.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let sums: Vec<i32> = [1, 2, 0, 3, 0, 0, 4]
+    ///     .par_split(|x| *x == 0)
+    ///     .map(|piece| piece.iter().sum())
+    ///     .collect();
+    /// assert_eq!(sums, [3, 3, 0, 4]);
+    /// ```
+    fn par_split<P>(&self, separator: P) -> Split<'_, T, P>
+    where
+        P: Fn(&T) -> bool + Sync + Send,
+    {
+        Split::new(self.as_parallel_slice(), separator)
+    }
+
+    /// Returns a parallel iterator over the pieces of the slice that end at each element
+    /// matching `separator`, the separator included; the elements after the last one make
+    /// a last piece if there are any. The pieces are those of std's
+    /// [`split_inclusive`](slice::split_inclusive), in the same order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let lens: Vec<usize> = [1, 2, 0, 3, 0, 0, 4]
+    ///     .par_split_inclusive(|x| *x == 0)
+    ///     .map(|piece| piece.len())
+    ///     .collect();
+    /// assert_eq!(lens, [3, 2, 1, 1]);
+    /// ```
+    fn par_split_inclusive<P>(&self, separator: P) -> SplitInclusive<'_, T, P>
+    where
+        P: Fn(&T) -> bool + Sync + Send,
+    {
+        SplitInclusive::new(self.as_parallel_slice(), separator)
+    }
 
     /// Returns a parallel iterator over every run of `window_size` consecutive elements,
     /// in order; the windows overlap. A slice shorter than `window_size` has none.
@@ -171,6 +220,25 @@ pub trait ParallelSlice<T: Sync> {
         RChunksExact::new(chunk_size, self.as_parallel_slice())
     }
 
+    /// Returns a parallel iterator over the longest runs of the slice in which `pred`
+    /// holds for every element and the one after it; `pred` is called on neighbours
+    /// (`slice[0]` and `slice[1]`, then `slice[1]` and `slice[2]`, ...). The runs are those
+    /// of std's [`chunk_by`](slice::chunk_by), in the same order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let runs: Vec<&[i32]> = [1, 1, 2, 3, 3, 3].par_chunk_by(|a, b| a == b).collect();
+    /// assert_eq!(runs, [&[1, 1][..], &[2], &[3, 3, 3]]);
+    /// ```
+    fn par_chunk_by<F>(&self, pred: F) -> ChunkBy<'_, T, F>
+    where
+        F: Fn(&T, &T) -> bool + Send + Sync,
+    {
+        ChunkBy::new(self.as_parallel_slice(), pred)
+    }
+
     // [h1: ParallelSlice]
 }
 
@@ -203,6 +271,44 @@ pub trait ParallelSliceMut<T: Send> {
     /// assert_eq!(v, [1, 5, 3]);
     /// ```
     fn as_parallel_slice_mut(&mut self) -> &mut [T];
+
+    /// Returns a parallel iterator over the mutable pieces of the slice between elements
+    /// that match `separator`, which belong to no piece. The pieces are those of std's
+    /// [`split_mut`](slice::split_mut), in the same order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [3, 1, 0, 2, 5, 4, 0, 7];
+    /// v.par_split_mut(|x| *x == 0).for_each(|piece| piece.sort());
+    /// assert_eq!(v, [1, 3, 0, 2, 4, 5, 0, 7]);
+    /// ```
+    fn par_split_mut<P>(&mut self, separator: P) -> SplitMut<'_, T, P>
+    where
+        P: Fn(&T) -> bool + Sync + Send,
+    {
+        SplitMut::new(self.as_parallel_slice_mut(), separator)
+    }
+
+    /// Returns a parallel iterator over the mutable pieces of the slice that end at each
+    /// element matching `separator`, the separator included. The pieces are those of std's
+    /// [`split_inclusive_mut`](slice::split_inclusive_mut), in the same order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [3, 1, 0, 2, 5, 0, 7];
+    /// v.par_split_inclusive_mut(|x| *x == 0).for_each(|piece| piece.sort());
+    /// assert_eq!(v, [0, 1, 3, 0, 2, 5, 7]);
+    /// ```
+    fn par_split_inclusive_mut<P>(&mut self, separator: P) -> SplitInclusiveMut<'_, T, P>
+    where
+        P: Fn(&T) -> bool + Sync + Send,
+    {
+        SplitInclusiveMut::new(self.as_parallel_slice_mut(), separator)
+    }
 
     /// Returns a parallel iterator over the slice in mutable chunks of `chunk_size`
     /// elements from the front, in order; the last chunk is shorter when `chunk_size` does
@@ -295,6 +401,29 @@ pub trait ParallelSliceMut<T: Send> {
     fn par_rchunks_exact_mut(&mut self, chunk_size: usize) -> RChunksExactMut<'_, T> {
         assert!(chunk_size != 0, "chunk_size must not be zero");
         RChunksExactMut::new(chunk_size, self.as_parallel_slice_mut())
+    }
+
+    /// Returns a parallel iterator over the longest mutable runs of the slice in which
+    /// `pred` holds for every element and the one after it; `pred` is called on neighbours
+    /// (`slice[0]` and `slice[1]`, then `slice[1]` and `slice[2]`, ...). The runs are those
+    /// of std's [`chunk_by_mut`](slice::chunk_by_mut), in the same order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let mut v = [1, 1, 2, 3, 3, 3];
+    /// v.par_chunk_by_mut(|a, b| a == b).for_each(|run| {
+    ///     let n = run.len() as i32;
+    ///     run.iter_mut().for_each(|x| *x = n);
+    /// });
+    /// assert_eq!(v, [2, 2, 1, 3, 3, 3]);
+    /// ```
+    fn par_chunk_by_mut<F>(&mut self, pred: F) -> ChunkByMut<'_, T, F>
+    where
+        F: Fn(&T, &T) -> bool + Send + Sync,
+    {
+        ChunkByMut::new(self.as_parallel_slice_mut(), pred)
     }
 
     // [h1: ParallelSliceMut]
