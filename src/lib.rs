@@ -25,6 +25,7 @@ pub mod range;
 pub mod range_inclusive;
 pub mod result;
 pub mod slice;
+pub mod str;
 pub mod vec;
 // [h3: lib]
 // [h4: lib]
