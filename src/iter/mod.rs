@@ -1784,7 +1784,7 @@ pub trait IndexedParallelIterator: ParallelIterator {
     ///
     /// ```
     /// use beat::prelude::*;
-    /// let sums: Vec<i32> = (1..=7).into_par_iter().fold_chunks(2, || 0, |a, x| a + x).collect();
+    /// let sums: Vec<i32> = (1..8).into_par_iter().fold_chunks(2, || 0, |a, x| a + x).collect();
     /// assert_eq!(sums, [3, 7, 11, 7]);
     /// ```
     #[track_caller]
