@@ -60,6 +60,19 @@ mod update;
 mod while_some;
 mod zip;
 // [h4: mod]
+mod blocks;
+mod fold_chunks;
+mod fold_chunks_with;
+mod gate;
+mod interleave;
+mod interleave_shortest;
+mod intersperse;
+mod positions;
+mod skip_any;
+mod skip_any_while;
+mod take_any;
+mod take_any_while;
+mod unzip_into_vecs;
 // [h5: mod]
 
 pub use chain::Chain;
@@ -91,6 +104,19 @@ pub use update::Update;
 pub use while_some::WhileSome;
 pub use zip::{Zip, ZipEq};
 // [h4: use]
+use std::collections::LinkedList;
+
+pub use blocks::{ExponentialBlocks, UniformBlocks};
+pub use fold_chunks::FoldChunks;
+pub use fold_chunks_with::FoldChunksWith;
+pub use interleave::Interleave;
+pub use interleave_shortest::InterleaveShortest;
+pub use intersperse::Intersperse;
+pub use positions::Positions;
+pub use skip_any::SkipAny;
+pub use skip_any_while::SkipAnyWhile;
+pub use take_any::TakeAny;
+pub use take_any_while::TakeAnyWhile;
 // [h5: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
@@ -1186,6 +1212,140 @@ pub trait ParallelIterator: Sized + Send {
         unzip::partition_map(self, predicate)
     }
 
+    /// Puts a clone of `element` between every two adjacent items, in order: none before
+    /// the first item or after the last, as `Itertools::intersperse` does. Indexed when
+    /// `self` is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = vec![1, 2, 3].into_par_iter().intersperse(0).collect();
+    /// assert_eq!(v, [1, 0, 2, 0, 3]);
+    ///
+    /// let s: String = ["a", "b", "c"].par_iter().copied().intersperse(", ").collect();
+    /// assert_eq!(s, "a, b, c");
+    /// ```
+    fn intersperse(self, element: Self::Item) -> Intersperse<Self>
+    where
+        Self::Item: Clone,
+    {
+        Intersperse::new(self, element)
+    }
+
+    /// Yields exactly `n` of the items (all of them when there are fewer), taken from
+    /// anywhere in the iterator rather than from its start: which ones is unspecified. The
+    /// items taken keep their relative order where a result shows it (`collect`, say). The
+    /// others are not produced once `n` items have been taken.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<u32> = (0..1000u32).into_par_iter().filter(|x| x % 3 == 0).take_any(10).collect();
+    /// assert_eq!(v.len(), 10);
+    /// assert!(v.windows(2).all(|w| w[0] < w[1]));
+    /// assert!(v.iter().all(|x| x % 3 == 0));
+    /// ```
+    fn take_any(self, n: usize) -> TakeAny<Self> {
+        TakeAny::new(self, n)
+    }
+
+    /// Leaves out exactly `n` of the items (all of them when there are fewer), from
+    /// anywhere in the iterator rather than from its start: which ones is unspecified. The
+    /// items kept keep their relative order where a result shows it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<u32> = (0..1000u32).into_par_iter().skip_any(990).collect();
+    /// assert_eq!(v.len(), 10);
+    /// assert!(v.windows(2).all(|w| w[0] < w[1]));
+    /// ```
+    fn skip_any(self, n: usize) -> SkipAny<Self> {
+        SkipAny::new(self, n)
+    }
+
+    /// Yields items while `predicate` holds, in any order rather than from the start: the
+    /// first item anywhere for which `predicate` returns `false` ends the taking for every
+    /// thread, and no later item is taken. Items for which it returned `true` before that
+    /// are kept, so the result is not necessarily a prefix, and it may hold items that
+    /// come after the one that stopped it. The items taken keep their relative order where a
+    /// result shows it.
+    ///
+    /// The predicate may look at the item or at anything else (a shared budget, a
+    /// deadline).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    ///
+    /// let v: Vec<u32> = (0..1000u32).into_par_iter().take_any_while(|&x| x < 100).collect();
+    /// assert!(v.len() <= 100 && v.iter().all(|&x| x < 100));
+    /// assert!(v.windows(2).all(|w| w[0] < w[1]));
+    ///
+    /// // Take items until a budget of 500 runs out.
+    /// let budget = AtomicU64::new(500);
+    /// let taken: Vec<u64> = (1..100u64)
+    ///     .into_par_iter()
+    ///     .take_any_while(|&x| {
+    ///         budget.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| b.checked_sub(x)).is_ok()
+    ///     })
+    ///     .collect();
+    /// assert!(taken.iter().sum::<u64>() <= 500);
+    /// ```
+    fn take_any_while<P>(self, predicate: P) -> TakeAnyWhile<Self, P>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        TakeAnyWhile::new(self, predicate)
+    }
+
+    /// Leaves out items while `predicate` holds, in any order rather than from the start:
+    /// once it returns `false` for an item anywhere, that item and every item not yet
+    /// looked at are yielded. Items for which it returned `true` before that are left out,
+    /// wherever they are. The items yielded keep their relative order where a result shows
+    /// it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<u32> = (0..1000u32).into_par_iter().skip_any_while(|&x| x < 100).collect();
+    /// assert!(v.len() >= 900);
+    /// assert!((100..1000).all(|x| v.contains(&x)));
+    /// assert!(v.windows(2).all(|w| w[0] < w[1]));
+    /// ```
+    fn skip_any_while<P>(self, predicate: P) -> SkipAnyWhile<Self, P>
+    where
+        P: Fn(&Self::Item) -> bool + Sync + Send,
+    {
+        SkipAnyWhile::new(self, predicate)
+    }
+
+    /// Collects the items, in order, into a list of vectors without copying them into one
+    /// vector: one vector per piece of the work, or a single one when the length is known
+    /// up front. No vector in the list is empty. Flatten it to get the items one by one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::collections::LinkedList;
+    ///
+    /// let list: LinkedList<Vec<u32>> =
+    ///     (0..100u32).into_par_iter().flat_map_iter(|x| 0..x % 5).collect_vec_list();
+    /// let items: Vec<u32> = list.into_iter().flatten().collect();
+    /// assert_eq!(items, (0..100u32).flat_map(|x| 0..x % 5).collect::<Vec<_>>());
+    /// ```
+    fn collect_vec_list(self) -> LinkedList<Vec<Self::Item>> {
+        let list = collect::collect_vecs(self);
+        list.into_iter().filter(|v| !v.is_empty()).collect()
+    }
+
     // [h5: ParallelIterator]
 
     /// Drives the iterator into an unindexed consumer (plumbing; most code never calls it).
@@ -1493,6 +1653,375 @@ pub trait IndexedParallelIterator: ParallelIterator {
         P: Fn(Self::Item) -> bool + Sync + Send,
     {
         self.position_any(predicate)
+    }
+
+    /// Runs the items as a sequence of blocks, one after another in order, each block in
+    /// parallel. The first block holds one item per thread of the pool and each next one
+    /// twice as many as the one before, so there are few blocks and each is as long as all
+    /// before it together.
+    ///
+    /// A search or another computation that stops early then stops at the end of the block
+    /// where it finds its answer: `find_first` on a match near the start does not run
+    /// items far after it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// let seen = AtomicUsize::new(0);
+    /// let first = (0..1_000_000u32)
+    ///     .into_par_iter()
+    ///     .by_exponential_blocks()
+    ///     .inspect(|_| { seen.fetch_add(1, Ordering::Relaxed); })
+    ///     .find_first(|&x| x == 10);
+    /// assert_eq!(first, Some(10));
+    /// assert!(seen.into_inner() < 1_000_000);
+    /// ```
+    fn by_exponential_blocks(self) -> ExponentialBlocks<Self> {
+        ExponentialBlocks::new(self)
+    }
+
+    /// Runs the items as a sequence of blocks of `block_size` items (the last one possibly
+    /// shorter), one after another in order, each block in parallel. Keeps the work of a
+    /// reduction within a block at a time, for memory locality, and lets a computation
+    /// that stops early stop at the end of a block.
+    ///
+    /// # Panics
+    ///
+    /// If `block_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<u32> = (0..10_000u32)
+    ///     .into_par_iter()
+    ///     .by_uniform_blocks(1000)
+    ///     .fold(Vec::new, |mut v, x| { v.push(x); v })
+    ///     .reduce(Vec::new, |mut a, mut b| { a.append(&mut b); a });
+    /// assert_eq!(v, (0..10_000).collect::<Vec<_>>());
+    /// ```
+    #[track_caller]
+    fn by_uniform_blocks(self, block_size: usize) -> UniformBlocks<Self> {
+        assert!(block_size != 0, "block_size must not be zero");
+        UniformBlocks::new(self, block_size)
+    }
+
+    /// Splits the pairs, in order, into `left` and `right`, replacing what they held. The
+    /// vectors' capacity is reused when it suffices.
+    ///
+    /// # Panics
+    ///
+    /// If the iterator produces a different number of items than its
+    /// [`len`](IndexedParallelIterator::len) said (a bug in a hand-written iterator).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let (mut a, mut b) = (vec![7; 10], vec!['?'; 10]);
+    /// (0..3).into_par_iter().map(|i| (i, char::from(b'a' + i as u8))).unzip_into_vecs(&mut a, &mut b);
+    /// assert_eq!(a, [0, 1, 2]);
+    /// assert_eq!(b, ['a', 'b', 'c']);
+    /// ```
+    fn unzip_into_vecs<A, B>(self, left: &mut Vec<A>, right: &mut Vec<B>)
+    where
+        Self: IndexedParallelIterator<Item = (A, B)>,
+        A: Send,
+        B: Send,
+    {
+        unzip_into_vecs::unzip_into_vecs(self, left, right);
+    }
+
+    /// Yields the items of `self` and `other` in turn, starting with `self`; once one runs
+    /// out, the rest of the other.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = vec![1, 2].into_par_iter().interleave(vec![10, 20, 30, 40]).collect();
+    /// assert_eq!(v, [1, 10, 2, 20, 30, 40]);
+    /// ```
+    fn interleave<I>(self, other: I) -> Interleave<Self, I::Iter>
+    where
+        I: IntoParallelIterator<Item = Self::Item, Iter: IndexedParallelIterator>,
+    {
+        Interleave::new(self, other.into_par_iter())
+    }
+
+    /// Yields the items of `self` and `other` in turn, starting with `self`, and stops as
+    /// soon as the side whose turn it is has run out.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v: Vec<i32> = vec![1, 2, 3, 4].into_par_iter().interleave_shortest(vec![10, 20]).collect();
+    /// assert_eq!(v, [1, 10, 2, 20, 3]);
+    /// let w: Vec<i32> = vec![1, 2].into_par_iter().interleave_shortest(vec![10, 20, 30]).collect();
+    /// assert_eq!(w, [1, 10, 2, 20]);
+    /// ```
+    fn interleave_shortest<I>(self, other: I) -> InterleaveShortest<Self, I::Iter>
+    where
+        I: IntoParallelIterator<Item = Self::Item, Iter: IndexedParallelIterator>,
+    {
+        InterleaveShortest::new(self, other.into_par_iter())
+    }
+
+    /// Folds every `chunk_size` consecutive items (the last chunk possibly shorter)
+    /// sequentially, each chunk from `identity()`, yielding one result per chunk, in
+    /// order: what `chunks(chunk_size)` followed by a fold of each chunk gives, without
+    /// collecting the chunks.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let sums: Vec<i32> = (1..8).into_par_iter().fold_chunks(2, || 0, |a, x| a + x).collect();
+    /// assert_eq!(sums, [3, 7, 11, 7]);
+    /// ```
+    #[track_caller]
+    fn fold_chunks<T, ID, F>(
+        self,
+        chunk_size: usize,
+        identity: ID,
+        fold_op: F,
+    ) -> FoldChunks<Self, ID, F>
+    where
+        ID: Fn() -> T + Send + Sync,
+        F: Fn(T, Self::Item) -> T + Send + Sync,
+        T: Send,
+    {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        FoldChunks::new(self, chunk_size, identity, fold_op)
+    }
+
+    /// Like [`fold_chunks`](IndexedParallelIterator::fold_chunks), each chunk starting
+    /// from a clone of `init`; `init` need not be `Sync`.
+    ///
+    /// # Panics
+    ///
+    /// If `chunk_size` is 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let words: Vec<String> = ["a", "b", "c", "d", "e"]
+    ///     .par_iter()
+    ///     .fold_chunks_with(2, String::new(), |mut s, w| { s.push_str(w); s })
+    ///     .collect();
+    /// assert_eq!(words, ["ab", "cd", "e"]);
+    /// ```
+    #[track_caller]
+    fn fold_chunks_with<T, F>(
+        self,
+        chunk_size: usize,
+        init: T,
+        fold_op: F,
+    ) -> FoldChunksWith<Self, T, F>
+    where
+        T: Send + Clone,
+        F: Fn(T, Self::Item) -> T + Send + Sync,
+    {
+        assert!(chunk_size != 0, "chunk_size must not be zero");
+        FoldChunksWith::new(self, chunk_size, init, fold_op)
+    }
+
+    /// Compares the items with those of `other` lexicographically, as `Iterator::cmp`
+    /// does: the first unequal pair decides; when one sequence is a prefix of the other,
+    /// the shorter is less. Pairs after the first unequal one are not compared.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::cmp::Ordering;
+    ///
+    /// let v = vec![1, 2, 3];
+    /// assert_eq!(v.par_iter().cmp(&vec![1, 2, 4]), Ordering::Less);
+    /// assert_eq!(v.par_iter().cmp(&vec![1, 2]), Ordering::Greater);
+    /// assert_eq!(v.par_iter().cmp(&v), Ordering::Equal);
+    /// ```
+    fn cmp<I>(self, other: I) -> Ordering
+    where
+        I: IntoParallelIterator<Item = Self::Item, Iter: IndexedParallelIterator>,
+        Self::Item: Ord,
+    {
+        let other = other.into_par_iter();
+        let by_len = self.len().cmp(&other.len());
+        self.zip(other)
+            .map(|(a, b)| Ord::cmp(&a, &b))
+            .find_first(|&o| o != Ordering::Equal)
+            .unwrap_or(by_len)
+    }
+
+    /// Compares the items with those of `other` lexicographically, as
+    /// `Iterator::partial_cmp` does: the first pair that is not equal decides (`None` if it
+    /// cannot be ordered); when one sequence is a prefix of the other, the shorter is less.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// use std::cmp::Ordering;
+    ///
+    /// let v = vec![1.0, 2.0, 3.0];
+    /// assert_eq!(v.par_iter().partial_cmp(&vec![1.0, 2.5]), Some(Ordering::Less));
+    /// assert_eq!(v.par_iter().partial_cmp(&vec![1.0, f64::NAN, 0.0]), None);
+    /// assert_eq!(v.par_iter().partial_cmp(&vec![1.0]), Some(Ordering::Greater));
+    /// ```
+    fn partial_cmp<I>(self, other: I) -> Option<Ordering>
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialOrd<I::Item>,
+    {
+        let other = other.into_par_iter();
+        let by_len = self.len().cmp(&other.len());
+        self.zip(other)
+            .map(|(a, b)| PartialOrd::partial_cmp(&a, &b))
+            .find_first(|&o| o != Some(Ordering::Equal))
+            .unwrap_or(Some(by_len))
+    }
+
+    /// Whether the two sequences have the same length and equal items, as `Iterator::eq`
+    /// says. Stops everywhere at the first unequal pair.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = vec![1, 2, 3];
+    /// assert!(v.par_iter().eq(&vec![1, 2, 3]));
+    /// assert!(!v.par_iter().eq(&vec![1, 2]));
+    /// ```
+    fn eq<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialEq<I::Item>,
+    {
+        let other = other.into_par_iter();
+        self.len() == other.len() && self.zip(other).all(|(a, b)| a == b)
+    }
+
+    /// The negation of [`eq`](IndexedParallelIterator::eq), as `Iterator::ne` says.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!(vec![1, 2].par_iter().ne(&vec![1, 3]));
+    /// assert!(!vec![1, 2].par_iter().ne(&vec![1, 2]));
+    /// ```
+    fn ne<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialEq<I::Item>,
+    {
+        !self.eq(other)
+    }
+
+    /// Whether the items are lexicographically less than those of `other`, as
+    /// `Iterator::lt` says.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!(vec![1, 2].par_iter().lt(&vec![1, 2, 0]));
+    /// assert!(!vec![1.0, f64::NAN].par_iter().lt(&vec![1.0, 0.0]));
+    /// ```
+    fn lt<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialOrd<I::Item>,
+    {
+        self.partial_cmp(other) == Some(Ordering::Less)
+    }
+
+    /// Whether the items are lexicographically less than or equal to those of `other`, as
+    /// `Iterator::le` says.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!(vec![1, 2].par_iter().le(&vec![1, 2]));
+    /// assert!(!vec![1, 3].par_iter().le(&vec![1, 2, 9]));
+    /// ```
+    fn le<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialOrd<I::Item>,
+    {
+        matches!(
+            self.partial_cmp(other),
+            Some(Ordering::Less | Ordering::Equal)
+        )
+    }
+
+    /// Whether the items are lexicographically greater than those of `other`, as
+    /// `Iterator::gt` says.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!(vec![1, 3].par_iter().gt(&vec![1, 2, 9]));
+    /// assert!(!vec![1, 2].par_iter().gt(&vec![1, 2]));
+    /// ```
+    fn gt<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialOrd<I::Item>,
+    {
+        self.partial_cmp(other) == Some(Ordering::Greater)
+    }
+
+    /// Whether the items are lexicographically greater than or equal to those of `other`,
+    /// as `Iterator::ge` says.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// assert!(vec![1, 2].par_iter().ge(&vec![1, 2]));
+    /// assert!(!vec![1, 2].par_iter().ge(&vec![1, 2, 0]));
+    /// ```
+    fn ge<I>(self, other: I) -> bool
+    where
+        I: IntoParallelIterator<Iter: IndexedParallelIterator>,
+        Self::Item: PartialOrd<I::Item>,
+    {
+        matches!(
+            self.partial_cmp(other),
+            Some(Ordering::Greater | Ordering::Equal)
+        )
+    }
+
+    /// The indices of the items that satisfy `predicate`, in order: what
+    /// `iter.enumerate().filter(..).map(|(i, _)| i)` gives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use beat::prelude::*;
+    /// let v = [3, 8, 1, 6, 7];
+    /// let even: Vec<usize> = v.par_iter().positions(|x| x % 2 == 0).collect();
+    /// assert_eq!(even, [1, 3]);
+    /// ```
+    fn positions<P>(self, predicate: P) -> Positions<Self, P>
+    where
+        P: Fn(Self::Item) -> bool + Sync + Send,
+    {
+        Positions::new(self, predicate)
     }
 
     // [h5: IndexedParallelIterator]
