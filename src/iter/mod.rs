@@ -59,6 +59,12 @@ mod unzip;
 mod update;
 mod while_some;
 mod zip;
+
+mod empty;
+mod once;
+mod repeat;
+mod splitter;
+mod walk_tree;
 // [h4: mod]
 // [h5: mod]
 
@@ -90,6 +96,16 @@ pub use try_fold::{TryFold, TryFoldWith};
 pub use update::Update;
 pub use while_some::WhileSome;
 pub use zip::{Zip, ZipEq};
+
+pub use empty::{empty, Empty};
+pub use once::{once, Once};
+#[allow(deprecated)]
+pub use repeat::repeatn;
+pub use repeat::{repeat, repeat_n, Repeat, RepeatN};
+pub use splitter::{split, Split};
+pub use walk_tree::{
+    walk_tree, walk_tree_postfix, walk_tree_prefix, WalkTree, WalkTreePostfix, WalkTreePrefix,
+};
 // [h4: use]
 // [h5: use]
 
