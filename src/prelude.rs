@@ -13,4 +13,5 @@ pub use crate::iter::{
 };
 pub use crate::slice::{ParallelSlice, ParallelSliceMut};
 // [h3: prelude]
+pub use crate::iter::ParallelBridge;
 // [h4: prelude]

@@ -62,6 +62,7 @@ mod zip;
 
 mod empty;
 mod once;
+mod par_bridge;
 mod repeat;
 mod splitter;
 mod walk_tree;
@@ -99,6 +100,7 @@ pub use zip::{Zip, ZipEq};
 
 pub use empty::{empty, Empty};
 pub use once::{once, Once};
+pub use par_bridge::{IterBridge, ParallelBridge};
 #[allow(deprecated)]
 pub use repeat::repeatn;
 pub use repeat::{repeat, repeat_n, Repeat, RepeatN};
