@@ -27,6 +27,8 @@ pub mod result;
 pub mod slice;
 pub mod vec;
 // [h3: lib]
+pub mod collections;
+pub mod string;
 // [h4: lib]
 
 pub use beat_core::{

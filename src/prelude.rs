@@ -13,5 +13,5 @@ pub use crate::iter::{
 };
 pub use crate::slice::{ParallelSlice, ParallelSliceMut};
 // [h3: prelude]
-pub use crate::iter::ParallelBridge;
+pub use crate::iter::{ParallelBridge, ParallelDrainFull, ParallelDrainRange};
 // [h4: prelude]

@@ -60,6 +60,7 @@ mod update;
 mod while_some;
 mod zip;
 
+mod drain;
 mod empty;
 mod once;
 mod par_bridge;
@@ -98,6 +99,8 @@ pub use update::Update;
 pub use while_some::WhileSome;
 pub use zip::{Zip, ZipEq};
 
+pub(crate) use drain::resolve_range;
+pub use drain::{ParallelDrainFull, ParallelDrainRange};
 pub use empty::{empty, Empty};
 pub use once::{once, Once};
 pub use par_bridge::{IterBridge, ParallelBridge};
