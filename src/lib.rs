@@ -28,6 +28,8 @@ pub mod slice;
 pub mod str;
 pub mod vec;
 // [h3: lib]
+pub mod collections;
+pub mod string;
 // [h4: lib]
 
 pub use beat_core::{

@@ -14,4 +14,5 @@ pub use crate::iter::{
 pub use crate::slice::{ParallelSlice, ParallelSliceMut};
 pub use crate::str::ParallelString;
 // [h3: prelude]
+pub use crate::iter::{ParallelBridge, ParallelDrainFull, ParallelDrainRange};
 // [h4: prelude]

@@ -59,6 +59,14 @@ mod unzip;
 mod update;
 mod while_some;
 mod zip;
+
+mod drain;
+mod empty;
+mod once;
+mod par_bridge;
+mod repeat;
+mod splitter;
+mod walk_tree;
 // [h4: mod]
 mod blocks;
 mod fold_chunks;
@@ -103,6 +111,19 @@ pub use try_fold::{TryFold, TryFoldWith};
 pub use update::Update;
 pub use while_some::WhileSome;
 pub use zip::{Zip, ZipEq};
+
+pub(crate) use drain::resolve_range;
+pub use drain::{ParallelDrainFull, ParallelDrainRange};
+pub use empty::{empty, Empty};
+pub use once::{once, Once};
+pub use par_bridge::{IterBridge, ParallelBridge};
+#[allow(deprecated)]
+pub use repeat::repeatn;
+pub use repeat::{repeat, repeat_n, Repeat, RepeatN};
+pub use splitter::{split, Split};
+pub use walk_tree::{
+    walk_tree, walk_tree_postfix, walk_tree_prefix, WalkTree, WalkTreePostfix, WalkTreePrefix,
+};
 // [h4: use]
 use std::collections::LinkedList;
 
