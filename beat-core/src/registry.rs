@@ -514,6 +514,15 @@ impl WorkerThread {
         }
     }
 
+    /// Whether jobs are queued where any worker could take them: any deque (the one just
+    /// stolen from included) or the injector. A snapshot, for the wake-up heuristic.
+    fn work_visible(&self) -> bool {
+        let registry = &*self.registry;
+        !self.worker.is_empty()
+            || !registry.injector.is_empty()
+            || registry.thread_infos.iter().any(|i| !i.stealer.is_empty())
+    }
+
     /// Runs jobs until `latch` is set.
     #[inline]
     pub(crate) fn wait_until(&self, latch: &CoreLatch) {
@@ -534,9 +543,7 @@ impl WorkerThread {
             while !latch.probe() {
                 if let Some(job) = self.steal_or_inject() {
                     let after = sleep.work_found();
-                    if !self.worker.is_empty() || !self.registry.injector.is_empty() {
-                        sleep.wake_helper(after);
-                    }
+                    sleep.wake_helper(after, || self.work_visible());
                     self.execute(job);
                     continue 'outer;
                 }

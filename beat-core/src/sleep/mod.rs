@@ -295,10 +295,12 @@ impl Sleep {
         }
     }
 
-    /// A worker that found work while others sleep: wake one more if nobody else searches.
+    /// A worker that found work while others sleep: wake one more if nobody else searches
+    /// and `work_visible()` says more work is queued somewhere (asked only then: it may
+    /// look at every deque).
     #[inline]
-    pub(crate) fn wake_helper(&self, after: Counters) {
-        if after.sleeping() > 0 && after.searching() == 0 {
+    pub(crate) fn wake_helper(&self, after: Counters, work_visible: impl FnOnce() -> bool) {
+        if after.sleeping() > 0 && after.searching() == 0 && work_visible() {
             self.wake_any(1);
         }
     }
