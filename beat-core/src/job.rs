@@ -9,7 +9,7 @@
 use std::any::Any;
 use std::cell::UnsafeCell;
 
-use crossbeam_deque::{Injector, Steal};
+use crossbeam_deque::{Steal, Stealer, Worker};
 
 use crate::latch::Latch;
 use crate::sync::Arc;
@@ -221,29 +221,47 @@ impl<BODY: Fn() + Send + Sync> Job for ArcJob<BODY> {
 /// the indirection instead keeps the deque's load balancing (thieves take indirections from
 /// the front, the owner pops them from the back) while the jobs start in push order.
 ///
-/// Access rule: every indirection JobRef runs at most once, after the push that returned it;
-/// so at each run at least one job is queued (a run pops one job, and runs never outnumber
-/// pushes), and the queue outlives every run (the pusher's contract in [`FifoQueue::push`]).
-#[derive(Debug)]
+/// The queue is a crossbeam FIFO deque: its buffer is reused, so a steady stream of pushes
+/// allocates nothing.
+///
+/// Access rules: one thread, the queue's *owner*, pushes (through `pusher`, which nobody
+/// else touches); indirections pop through `popper` on any thread. Every indirection JobRef
+/// runs at most once, after the push that returned it; so at each run at least one job is
+/// queued (a run pops one job, and runs never outnumber pushes), and the queue outlives
+/// every run (the pusher's contract in [`FifoQueue::push`]).
 pub(crate) struct FifoQueue {
-    jobs: Injector<JobRef>,
+    pusher: Worker<JobRef>,
+    popper: Stealer<JobRef>,
+}
+
+// SAFETY: `Worker` is not `Sync` because its owner-side methods assume a single caller;
+// by the access rules only the owner thread calls `pusher.push`, and `Stealer` is `Sync`.
+unsafe impl Sync for FifoQueue {}
+
+impl std::fmt::Debug for FifoQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FifoQueue")
+            .field("len", &self.popper.len())
+            .finish()
+    }
 }
 
 impl FifoQueue {
     pub(crate) fn new() -> Self {
-        FifoQueue {
-            jobs: Injector::new(),
-        }
+        let pusher = Worker::new_fifo();
+        let popper = pusher.stealer();
+        FifoQueue { pusher, popper }
     }
 
     /// Queues `job` and returns the indirection job to publish in its place.
     ///
     /// # Safety
     ///
+    /// The caller must be the queue's owner (the only thread that ever pushes to it);
     /// `self` must stay alive until the returned JobRef has run, and that JobRef must run
     /// at most once.
     pub(crate) unsafe fn push(&self, job: JobRef) -> JobRef {
-        self.jobs.push(job);
+        self.pusher.push(job);
         // SAFETY: forwarded to the caller.
         unsafe { JobRef::new(self) }
     }
@@ -254,7 +272,7 @@ impl Job for FifoQueue {
         // SAFETY: the queue is alive while one of its indirections runs (`push`'s contract).
         let this = unsafe { &*(this as *const Self) };
         let job = loop {
-            match this.jobs.steal() {
+            match this.popper.steal() {
                 Steal::Success(job) => break job,
                 Steal::Retry => crate::sync::spin_hint(),
                 // Ruled out by the access rule: a run never finds the queue empty.

@@ -35,7 +35,8 @@ struct ThreadInfo {
     /// thread, popped only by the worker; every search of the worker looks here first, so
     /// the sleep protocol covers it (see `sleep/README.md`).
     mailbox: Injector<JobRef>,
-    /// The worker's `spawn_fifo` tasks, behind indirection jobs on its deque.
+    /// The worker's `spawn_fifo` tasks, behind indirection jobs on its deque. The worker
+    /// owns it: no other thread pushes to it (see [`FifoQueue`]).
     fifo: FifoQueue,
 }
 
@@ -253,7 +254,8 @@ impl Registry {
             Some(w) => {
                 bump(&w.stats().spawns);
                 // SAFETY: the queue lives in this registry, which the worker that runs the
-                // indirection (a worker of this pool) keeps alive.
+                // indirection (a worker of this pool) keeps alive; worker `w` owns the queue
+                // of its own `ThreadInfo` (the only one to push to it).
                 unsafe { w.push_fifo(&self.thread_infos[w.index].fifo, job) }
             }
             None => self.inject(job),
@@ -489,11 +491,12 @@ impl WorkerThread {
     ///
     /// # Safety
     ///
-    /// `fifo` must outlive the indirection's run; only this worker may push to `fifo`
-    /// (so the jobs of one thread start in the order it pushed them).
+    /// `fifo` must outlive the indirection's run, and this worker must be its owner: the
+    /// only thread that ever pushes to it (which also keeps its jobs in push order).
     #[inline]
     pub(crate) unsafe fn push_fifo(&self, fifo: &FifoQueue, job: JobRef) {
-        // SAFETY: forwarded; the indirection goes to one deque, which runs it once.
+        // SAFETY: ownership and lifetime are forwarded; the indirection goes to one deque,
+        // which runs it once.
         let indirection = unsafe { fifo.push(job) };
         self.push(indirection);
     }
