@@ -33,7 +33,8 @@ pub mod string;
 // [h4: lib]
 
 pub use beat_core::{
-    current_num_threads, current_thread_index, in_place_scope, join, join_context, max_num_threads,
-    scope, spawn, stats, yield_local, yield_now, CallSite, FnContext, Scope, Stats, ThreadBuilder,
-    ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder, WorkerSnapshot, Yield,
+    broadcast, current_num_threads, current_thread_index, in_place_scope, in_place_scope_fifo,
+    join, join_context, max_num_threads, scope, scope_fifo, spawn, spawn_broadcast, spawn_fifo,
+    stats, yield_local, yield_now, BroadcastContext, CallSite, FnContext, Scope, ScopeFifo, Stats,
+    ThreadBuilder, ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder, WorkerSnapshot, Yield,
 };

@@ -9,7 +9,10 @@
 use std::any::Any;
 use std::cell::UnsafeCell;
 
+use crossbeam_deque::{Steal, Stealer, Worker};
+
 use crate::latch::Latch;
+use crate::sync::Arc;
 use crate::unwind;
 
 /// A type-erased job: a pointer to the job's data and the function that runs it.
@@ -179,5 +182,105 @@ impl<BODY: FnOnce() + Send> Job for HeapJob<BODY> {
         // SAFETY: `this` came from `Box::into_raw` in `into_job_ref` and runs once.
         let this = unsafe { Box::from_raw(this as *mut Self) };
         (this.job)();
+    }
+}
+
+/// A job that several workers each run once (`spawn_broadcast`): one `Arc`, and one JobRef
+/// per worker, each owning one strong count, given back when that run ends.
+pub(crate) struct ArcJob<BODY> {
+    job: BODY,
+}
+
+impl<BODY: Fn() + Send + Sync> ArcJob<BODY> {
+    pub(crate) fn new(job: BODY) -> Arc<Self> {
+        Arc::new(ArcJob { job })
+    }
+
+    /// A JobRef that runs `this` once; it owns one strong count of it.
+    pub(crate) fn job_ref(this: &Arc<Self>) -> JobRef {
+        let raw = Arc::into_raw(Arc::clone(this));
+        // SAFETY: the count taken above keeps the job alive until `execute` gives it back,
+        // which it does exactly once per JobRef.
+        unsafe { JobRef::new(raw) }
+    }
+}
+
+impl<BODY: Fn() + Send + Sync> Job for ArcJob<BODY> {
+    unsafe fn execute(this: *const ()) {
+        // SAFETY: `this` came from `Arc::into_raw` in `job_ref`; each JobRef runs once, so
+        // each strong count is given back once.
+        let this = unsafe { Arc::from_raw(this as *const Self) };
+        (this.job)();
+    }
+}
+
+/// A FIFO of jobs behind one indirection job: each push returns a JobRef that, wherever and
+/// whenever it runs, runs the *oldest* job still queued.
+///
+/// Pushing the job itself to a LIFO deque would run a thread's spawns newest first; pushing
+/// the indirection instead keeps the deque's load balancing (thieves take indirections from
+/// the front, the owner pops them from the back) while the jobs start in push order.
+///
+/// The queue is a crossbeam FIFO deque: its buffer is reused, so a steady stream of pushes
+/// allocates nothing.
+///
+/// Access rules: one thread, the queue's *owner*, pushes (through `pusher`, which nobody
+/// else touches); indirections pop through `popper` on any thread. Every indirection JobRef
+/// runs at most once, after the push that returned it; so at each run at least one job is
+/// queued (a run pops one job, and runs never outnumber pushes), and the queue outlives
+/// every run (the pusher's contract in [`FifoQueue::push`]).
+pub(crate) struct FifoQueue {
+    pusher: Worker<JobRef>,
+    popper: Stealer<JobRef>,
+}
+
+// SAFETY: `Worker` is not `Sync` because its owner-side methods assume a single caller;
+// by the access rules only the owner thread calls `pusher.push`, and `Stealer` is `Sync`.
+unsafe impl Sync for FifoQueue {}
+
+impl std::fmt::Debug for FifoQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FifoQueue")
+            .field("len", &self.popper.len())
+            .finish()
+    }
+}
+
+impl FifoQueue {
+    pub(crate) fn new() -> Self {
+        let pusher = Worker::new_fifo();
+        let popper = pusher.stealer();
+        FifoQueue { pusher, popper }
+    }
+
+    /// Queues `job` and returns the indirection job to publish in its place.
+    ///
+    /// # Safety
+    ///
+    /// The caller must be the queue's owner (the only thread that ever pushes to it);
+    /// `self` must stay alive until the returned JobRef has run, and that JobRef must run
+    /// at most once.
+    pub(crate) unsafe fn push(&self, job: JobRef) -> JobRef {
+        self.pusher.push(job);
+        // SAFETY: forwarded to the caller.
+        unsafe { JobRef::new(self) }
+    }
+}
+
+impl Job for FifoQueue {
+    unsafe fn execute(this: *const ()) {
+        // SAFETY: the queue is alive while one of its indirections runs (`push`'s contract).
+        let this = unsafe { &*(this as *const Self) };
+        let job = loop {
+            match this.popper.steal() {
+                Steal::Success(job) => break job,
+                Steal::Retry => crate::sync::spin_hint(),
+                // Ruled out by the access rule: a run never finds the queue empty.
+                Steal::Empty => unwind::abort_with("beat: a FIFO indirection found no job"),
+            }
+        };
+        // The queue is not touched again: once `job` finishes, its owner may free it.
+        // SAFETY: queued jobs are live and each is popped (so executed) exactly once.
+        unsafe { job.execute() };
     }
 }

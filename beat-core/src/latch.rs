@@ -235,6 +235,12 @@ pub(crate) struct CountLatch {
 impl CountLatch {
     /// A count latch for `owner`, or a blocking one when there is no owner worker.
     pub(crate) fn new(owner: Option<&WorkerThread>) -> CountLatch {
+        CountLatch::with_count(1, owner)
+    }
+
+    /// A count latch that is set after `count` sets (no count for the owner itself).
+    pub(crate) fn with_count(count: usize, owner: Option<&WorkerThread>) -> CountLatch {
+        debug_assert!(count > 0, "a CountLatch starts with a count");
         let kind = match owner {
             Some(w) => CountLatchKind::Stealing {
                 core: CoreLatch::new(),
@@ -246,7 +252,7 @@ impl CountLatch {
             },
         };
         CountLatch {
-            counter: AtomicUsize::new(1),
+            counter: AtomicUsize::new(count),
             kind,
         }
     }
@@ -299,6 +305,28 @@ impl Latch for CountLatch {
             // SAFETY: forwarded: LockLatch::set does not touch the latch after unlocking.
             CountLatchKind::Blocking { latch } => unsafe { LockLatch::set(latch) },
         }
+    }
+}
+
+/// A latch owned elsewhere, shared by several jobs (the jobs of one `broadcast`).
+#[derive(Debug)]
+pub(crate) struct LatchRef<'a, L> {
+    inner: &'a L,
+}
+
+impl<'a, L> LatchRef<'a, L> {
+    pub(crate) fn new(inner: &'a L) -> Self {
+        LatchRef { inner }
+    }
+}
+
+impl<L: Latch> Latch for LatchRef<'_, L> {
+    unsafe fn set(this: *const Self) {
+        // SAFETY: valid on entry; the target is copied out before the set, which may free
+        // both the target's owner and `this`.
+        let inner: *const L = unsafe { (*this).inner };
+        // SAFETY: the target outlives every job that refers to it (its waiter waits for them).
+        unsafe { L::set(inner) }
     }
 }
 

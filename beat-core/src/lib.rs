@@ -1,8 +1,9 @@
 //! beat-core: the batching work-stealing scheduler behind [beat].
 //!
 //! It provides rayon-core's API: [`join`], [`join_context`], [`scope`],
-//! [`in_place_scope`], [`spawn`], [`ThreadPool`] and [`ThreadPoolBuilder`], plus
-//! [`stats`]. Users normally reach it through the `beat` crate, which re-exports all of it.
+//! [`in_place_scope`], [`spawn`], their FIFO variants ([`scope_fifo`],
+//! [`in_place_scope_fifo`], [`spawn_fifo`]), [`broadcast`] and [`spawn_broadcast`],
+//! [`ThreadPool`] and [`ThreadPoolBuilder`], plus [`stats`]. Users normally reach it through the `beat` crate, which re-exports all of it.
 //!
 //! What it does differently from a classic work-stealing pool:
 //!
@@ -28,6 +29,7 @@
 //!
 //! [beat]: https://docs.rs/beat
 
+mod broadcast;
 mod job;
 mod join;
 mod latch;
@@ -40,14 +42,16 @@ mod stats;
 mod sync;
 mod unwind;
 
+pub use broadcast::{broadcast, spawn_broadcast, BroadcastContext};
 pub use join::{join, join_context, FnContext};
 pub use pool::{
     current_num_threads, current_thread_index, max_num_threads, stats, yield_local, yield_now,
     CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder,
     Yield,
 };
+pub use scope::fifo::{in_place_scope_fifo, scope_fifo, ScopeFifo};
 pub use scope::{in_place_scope, scope, Scope};
-pub use spawn::spawn;
+pub use spawn::{spawn, spawn_fifo};
 pub use stats::{CallSite, Stats, WorkerSnapshot};
 
 #[doc(hidden)]

@@ -1,8 +1,10 @@
 //! The workers of a pool: their deques, the injector, the worker loop and `find_work`.
 //!
 //! Each worker owns a LIFO crossbeam-deque `Worker`; other workers steal from the front of
-//! it in batches. Work from outside the pool goes through the `Injector`. A worker that finds
-//! nothing goes through the idle protocol of [`crate::sleep`].
+//! it in batches. Work from outside the pool goes through the `Injector`. Each worker also
+//! has a *mailbox* (jobs only it may run: `broadcast`) and a FIFO queue behind indirection
+//! jobs (`spawn_fifo`). A worker that finds nothing goes through the idle protocol of
+//! [`crate::sleep`].
 
 use std::cell::Cell;
 use std::ptr;
@@ -11,7 +13,7 @@ use std::sync::OnceLock;
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use crossbeam_utils::CachePadded;
 
-use crate::job::{JobRef, StackJob};
+use crate::job::{FifoQueue, JobRef, StackJob};
 use crate::latch::{CoreLatch, LockLatch, SpinLatch};
 use crate::pool::builder::{
     PanicHandler, ThreadBuilder, ThreadPoolBuildError, ThreadPoolBuilder, ThreadSpawn,
@@ -29,6 +31,13 @@ struct ThreadInfo {
     stealer: Stealer<JobRef>,
     /// Set when the pool terminates; the worker loop waits on it.
     terminate: CoreLatch,
+    /// Jobs that this worker, and no other, must run (one per `broadcast`). Pushed by any
+    /// thread, popped only by the worker; every search of the worker looks here first, so
+    /// the sleep protocol covers it (see `sleep/README.md`).
+    mailbox: Injector<JobRef>,
+    /// The worker's `spawn_fifo` tasks, behind indirection jobs on its deque. The worker
+    /// owns it: no other thread pushes to it (see [`FifoQueue`]).
+    fifo: FifoQueue,
 }
 
 /// A pool's shared state.
@@ -132,6 +141,8 @@ impl Registry {
                 .map(|w| ThreadInfo {
                     stealer: w.stealer(),
                     terminate: CoreLatch::new(),
+                    mailbox: Injector::new(),
+                    fifo: FifoQueue::new(),
                 })
                 .collect(),
             injector: Injector::new(),
@@ -197,18 +208,57 @@ impl Registry {
         self.sleep.new_jobs(1);
     }
 
+    /// Pushes one job to each worker's mailbox, `jobs[i]` to worker `i`, and wakes them.
+    ///
+    /// # Panics
+    ///
+    /// If `jobs` does not hold exactly one job per worker.
+    pub(crate) fn inject_broadcast(&self, jobs: impl ExactSizeIterator<Item = JobRef>) {
+        assert_eq!(
+            jobs.len(),
+            self.num_threads(),
+            "one broadcast job per worker"
+        );
+        for (info, job) in self.thread_infos.iter().zip(jobs) {
+            info.mailbox.push(job);
+        }
+        self.sleep.new_broadcast_jobs();
+    }
+
+    /// The calling thread's worker, if it is one of this pool's.
+    #[inline]
+    pub(crate) fn current_worker(&self) -> Option<&WorkerThread> {
+        let wt = WorkerThread::current();
+        // SAFETY: a non-null current worker pointer is valid while its thread runs, which
+        // outlives any borrow the caller can make of it.
+        unsafe { wt.as_ref() }.filter(|w| w.registry.id() == self.id())
+    }
+
     /// Queues a spawned task: on the current worker's deque when it belongs to this pool
     /// (it stays local until stolen), else through the injector.
     #[inline]
     pub(crate) fn inject_or_push(&self, job: JobRef) {
-        let wt = WorkerThread::current();
-        // SAFETY: a non-null current worker pointer is valid while its thread runs.
-        match unsafe { wt.as_ref() } {
-            Some(w) if w.registry.id() == self.id() => {
+        match self.current_worker() {
+            Some(w) => {
                 bump(&w.stats().spawns);
                 w.push(job)
             }
-            _ => self.inject(job),
+            None => self.inject(job),
+        }
+    }
+
+    /// Queues a `spawn_fifo` task: behind the current worker's FIFO queue when it belongs
+    /// to this pool, else through the injector (which is FIFO already).
+    pub(crate) fn inject_or_push_fifo(&self, job: JobRef) {
+        match self.current_worker() {
+            Some(w) => {
+                bump(&w.stats().spawns);
+                // SAFETY: the queue lives in this registry, which the worker that runs the
+                // indirection (a worker of this pool) keeps alive; worker `w` owns the queue
+                // of its own `ThreadInfo` (the only one to push to it).
+                unsafe { w.push_fifo(&self.thread_infos[w.index].fifo, job) }
+            }
+            None => self.inject(job),
         }
     }
 
@@ -437,10 +487,42 @@ impl WorkerThread {
         }
     }
 
+    /// Queues `job` behind `fifo` and pushes the indirection that runs it to the local deque.
+    ///
+    /// # Safety
+    ///
+    /// `fifo` must outlive the indirection's run, and this worker must be its owner: the
+    /// only thread that ever pushes to it (which also keeps its jobs in push order).
+    #[inline]
+    pub(crate) unsafe fn push_fifo(&self, fifo: &FifoQueue, job: JobRef) {
+        // SAFETY: ownership and lifetime are forwarded; the indirection goes to one deque,
+        // which runs it once.
+        let indirection = unsafe { fifo.push(job) };
+        self.push(indirection);
+    }
+
     /// Pops the most recent local job.
     #[inline]
     pub(crate) fn take_local_job(&self) -> Option<JobRef> {
         self.worker.pop()
+    }
+
+    /// Takes the oldest job of this worker's mailbox.
+    #[inline]
+    fn take_mailbox_job(&self) -> Option<JobRef> {
+        let mailbox = &self.registry.thread_infos[self.index].mailbox;
+        // Two loads instead of `steal`'s fence, on every round of an idle search; a push
+        // completed before the caller's last SeqCst fence is seen (see sleep/README.md).
+        if mailbox.is_empty() {
+            return None;
+        }
+        loop {
+            match mailbox.steal() {
+                Steal::Success(job) => return Some(job),
+                Steal::Empty => return None,
+                Steal::Retry => crate::sync::spin_hint(),
+            }
+        }
     }
 
     /// Executes a job on this worker.
@@ -452,9 +534,16 @@ impl WorkerThread {
         unsafe { job.execute() };
     }
 
-    /// Looks for work: local deque, then other deques and the injector.
+    /// Looks for work: local deque, then the mailbox, other deques and the injector.
     pub(crate) fn find_work(&self) -> Option<JobRef> {
-        self.take_local_job().or_else(|| self.steal_or_inject())
+        self.take_local_job().or_else(|| self.search())
+    }
+
+    /// Looks for work beyond the local deque: the mailbox first (nobody else can run its
+    /// jobs), then other deques and the injector. Every search of an idle worker goes
+    /// through here, which the sleep protocol relies on.
+    fn search(&self) -> Option<JobRef> {
+        self.take_mailbox_job().or_else(|| self.steal_or_inject())
     }
 
     fn steal_or_inject(&self) -> Option<JobRef> {
@@ -514,6 +603,15 @@ impl WorkerThread {
         }
     }
 
+    /// Whether jobs are queued where any worker could take them: any deque (the one just
+    /// stolen from included) or the injector. A snapshot, for the wake-up heuristic.
+    fn work_visible(&self) -> bool {
+        let registry = &*self.registry;
+        !self.worker.is_empty()
+            || !registry.injector.is_empty()
+            || registry.thread_infos.iter().any(|i| !i.stealer.is_empty())
+    }
+
     /// Runs jobs until `latch` is set.
     #[inline]
     pub(crate) fn wait_until(&self, latch: &CoreLatch) {
@@ -532,11 +630,9 @@ impl WorkerThread {
             }
             let mut idle = sleep.start_looking(self.index, capped);
             while !latch.probe() {
-                if let Some(job) = self.steal_or_inject() {
+                if let Some(job) = self.search() {
                     let after = sleep.work_found();
-                    if !self.worker.is_empty() || !self.registry.injector.is_empty() {
-                        sleep.wake_helper(after);
-                    }
+                    sleep.wake_helper(after, || self.work_visible());
                     self.execute(job);
                     continue 'outer;
                 }
@@ -561,9 +657,9 @@ impl WorkerThread {
         }
     }
 
-    /// One round of `yield_local`: run one local job if any.
+    /// One round of `yield_local`: run one local job (deque or mailbox) if any.
     pub(crate) fn yield_local(&self) -> bool {
-        match self.take_local_job() {
+        match self.take_local_job().or_else(|| self.take_mailbox_job()) {
             Some(job) => {
                 self.execute(job);
                 true

@@ -1,4 +1,5 @@
-//! Allocation counts: `join` allocates nothing, and a scope's spawns share chunks.
+//! Allocation counts: `join` allocates nothing, and a scope's spawns (plain or FIFO) share
+//! chunks.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -8,17 +9,17 @@ use beat_core::{join, ThreadPoolBuilder};
 
 struct Counting;
 
-static ALLOCS: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
     static COUNTING: Cell<bool> = const { Cell::new(false) };
+    /// Per thread, so that tests running side by side do not count each other's.
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
 }
 
 // SAFETY: forwards to `System`, only adding a counter.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if COUNTING.try_with(Cell::get).unwrap_or(false) {
-            ALLOCS.fetch_add(1, Ordering::Relaxed);
+            let _ = ALLOCS.try_with(|n| n.set(n.get() + 1));
         }
         // SAFETY: forwarded.
         unsafe { System.alloc(layout) }
@@ -43,11 +44,11 @@ fn leaves(depth: u32) -> u64 {
 
 /// Counts allocations made by the calling thread while `f` runs.
 fn allocations_in(f: impl FnOnce()) -> usize {
-    let before = ALLOCS.load(Ordering::Relaxed);
+    let before = ALLOCS.with(Cell::get);
     COUNTING.with(|c| c.set(true));
     f();
     COUNTING.with(|c| c.set(false));
-    ALLOCS.load(Ordering::Relaxed) - before
+    ALLOCS.with(Cell::get) - before
 }
 
 #[test]
@@ -73,5 +74,28 @@ fn join_allocates_nothing_and_spawns_share_chunks() {
         assert_eq!(done.load(Ordering::Relaxed), spawns);
         // Chunks of ~100 tasks plus the deque's doubling: far below one per spawn.
         assert!(n < spawns / 20, "{spawns} spawns allocated {n} times");
+    });
+}
+
+#[test]
+fn fifo_spawns_share_chunks_and_queue_blocks() {
+    let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    pool.install(|| {
+        beat_core::scope_fifo(|s| s.spawn_fifo(|_| ())); // warm up the thread-locals
+        let spawns = 100_000;
+        let done = AtomicUsize::new(0);
+        let n = allocations_in(|| {
+            beat_core::scope_fifo(|s| {
+                for _ in 0..spawns {
+                    s.spawn_fifo(|_| {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    });
+                }
+            })
+        });
+        assert_eq!(done.load(Ordering::Relaxed), spawns);
+        // Chunks of ~100 tasks, the doubling of the FIFO queue and of the deque, and the
+        // scope's per-worker slots: about as many as plain spawns, far below one per spawn.
+        assert!(n < spawns / 50, "{spawns} FIFO spawns allocated {n} times");
     });
 }

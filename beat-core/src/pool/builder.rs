@@ -93,14 +93,7 @@ pub trait ThreadSpawn {
 
 impl ThreadSpawn for DefaultSpawn {
     fn spawn(&mut self, thread: ThreadBuilder) -> io::Result<()> {
-        let mut b = std::thread::Builder::new();
-        if let Some(name) = thread.name() {
-            b = b.name(name.to_owned());
-        }
-        if let Some(size) = thread.stack_size() {
-            b = b.stack_size(size);
-        }
-        b.spawn(|| thread.run())?;
+        thread.std_builder().spawn(|| thread.run())?;
         Ok(())
     }
 }
@@ -189,6 +182,18 @@ impl ThreadBuilder {
     pub fn run(self) {
         registry::main_loop(self)
     }
+
+    /// A `std::thread::Builder` with this thread's name and stack size.
+    fn std_builder(&self) -> std::thread::Builder {
+        let mut b = std::thread::Builder::new();
+        if let Some(name) = self.name() {
+            b = b.name(name.to_owned());
+        }
+        if let Some(size) = self.stack_size() {
+            b = b.stack_size(size);
+        }
+        b
+    }
 }
 
 impl fmt::Debug for ThreadBuilder {
@@ -227,6 +232,60 @@ impl ThreadPoolBuilder {
     /// ```
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Builds a pool whose threads are scoped threads ([`std::thread::scope`]): each starts
+    /// by calling `wrapper` with its [`ThreadBuilder`] (which should set up what the thread
+    /// needs and then call [`run`](ThreadBuilder::run)), so the threads may borrow from the
+    /// caller's stack. The pool exists only while `with_pool` runs; then it is dropped, and
+    /// `build_scoped` returns `with_pool`'s value once every pool thread has exited.
+    ///
+    /// # Errors
+    ///
+    /// As [`build`](ThreadPoolBuilder::build), including a failure to start a thread; the
+    /// threads already started exit before the error is returned.
+    ///
+    /// # Panics
+    ///
+    /// A panic in `with_pool` propagates after the pool's threads exited; a panic in
+    /// `wrapper` on a pool thread propagates when the threads are joined (as for
+    /// `std::thread::scope`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// let started = AtomicUsize::new(0); // borrowed by every pool thread
+    /// let sum = beat_core::ThreadPoolBuilder::new()
+    ///     .num_threads(2)
+    ///     .build_scoped(
+    ///         |thread| {
+    ///             started.fetch_add(1, Ordering::Relaxed);
+    ///             thread.run()
+    ///         },
+    ///         |pool| pool.install(|| beat_core::join(|| 1, || 2)),
+    ///     )
+    ///     .unwrap();
+    /// assert_eq!(sum, (1, 2));
+    /// assert_eq!(started.into_inner(), 2);
+    /// ```
+    pub fn build_scoped<W, F, R>(self, wrapper: W, with_pool: F) -> Result<R, ThreadPoolBuildError>
+    where
+        W: Fn(ThreadBuilder) + Sync,
+        F: FnOnce(&ThreadPool) -> R,
+    {
+        std::thread::scope(|scope| {
+            let wrapper = &wrapper;
+            let pool = self
+                .spawn_handler(|thread| {
+                    thread
+                        .std_builder()
+                        .spawn_scoped(scope, move || wrapper(thread))?;
+                    Ok(())
+                })
+                .build()?;
+            Ok(with_pool(&pool))
+        })
     }
 }
 

@@ -6,8 +6,10 @@ mod tests;
 
 use std::fmt;
 
+use crate::broadcast::{self, BroadcastContext};
 use crate::join;
 use crate::registry::{self, Registry, WorkerThread};
+use crate::scope::fifo::{self, ScopeFifo};
 use crate::scope::{self, Scope};
 use crate::spawn;
 use crate::stats::Stats;
@@ -75,6 +77,61 @@ impl ThreadPool {
         self.registry.in_worker(|_, _| op())
     }
 
+    /// Runs `op` once on every worker of this pool and returns the results in worker index
+    /// order. Each worker runs its call when it has no local work left, before it steals;
+    /// a parked worker is woken for it. The caller blocks until every call finished (a
+    /// worker of any pool keeps running its own pool's jobs meanwhile).
+    ///
+    /// With [`use_current_thread`](crate::ThreadPoolBuilder::use_current_thread), worker 0
+    /// runs its call only once that thread waits inside the pool.
+    ///
+    /// # Panics
+    ///
+    /// If `op` panics on some worker, the panic propagates once every worker has finished
+    /// its call (the panic of the lowest worker index wins; the others are dropped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+    /// let indices = pool.broadcast(|ctx| ctx.index());
+    /// assert_eq!(indices, [0, 1, 2, 3]);
+    /// ```
+    pub fn broadcast<OP, R>(&self, op: OP) -> Vec<R>
+    where
+        OP: Fn(BroadcastContext<'_>) -> R + Sync,
+        R: Send,
+    {
+        broadcast::broadcast_in(op, &self.registry)
+    }
+
+    /// Starts `op` once on every worker of this pool without waiting for it; each call
+    /// keeps the pool alive until it ran. A panic in `op` goes to the pool's panic handler;
+    /// without one the process aborts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use std::sync::{mpsc, Arc};
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    /// let calls = Arc::new(AtomicUsize::new(0));
+    /// let (tx, rx) = mpsc::sync_channel(3);
+    /// let c = Arc::clone(&calls);
+    /// pool.spawn_broadcast(move |_| {
+    ///     c.fetch_add(1, Ordering::Relaxed);
+    ///     tx.send(()).unwrap();
+    /// });
+    /// rx.iter().take(3).for_each(drop);
+    /// assert_eq!(calls.load(Ordering::Relaxed), 3);
+    /// ```
+    pub fn spawn_broadcast<OP>(&self, op: OP)
+    where
+        OP: Fn(BroadcastContext<'_>) + Send + Sync + 'static,
+    {
+        broadcast::spawn_broadcast_in(op, &self.registry)
+    }
+
     /// `join` on this pool: [`install`](ThreadPool::install) then [`join`](crate::join).
     ///
     /// # Examples
@@ -116,6 +173,53 @@ impl ThreadPool {
         self.install(|| scope::scope(op))
     }
 
+    /// `scope_fifo` on this pool: [`install`](ThreadPool::install) then
+    /// [`scope_fifo`](crate::scope_fifo()).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::Mutex;
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    /// let order = Mutex::new(Vec::new());
+    /// pool.scope_fifo(|s| {
+    ///     for i in 0..3 {
+    ///         let order = &order;
+    ///         s.spawn_fifo(move |_| order.lock().unwrap().push(i));
+    ///     }
+    /// });
+    /// assert_eq!(order.into_inner().unwrap(), [0, 1, 2]);
+    /// ```
+    pub fn scope_fifo<'scope, OP, R>(&self, op: OP) -> R
+    where
+        OP: FnOnce(&ScopeFifo<'scope>) -> R + Send,
+        R: Send,
+    {
+        self.install(|| fifo::scope_fifo(op))
+    }
+
+    /// A FIFO scope whose body runs on the calling thread (which need not be a pool
+    /// thread), while its spawned tasks run on this pool.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    /// let mut v = vec![0; 4];
+    /// pool.in_place_scope_fifo(|s| {
+    ///     for (i, x) in v.iter_mut().enumerate() {
+    ///         s.spawn_fifo(move |_| *x = i + 1);
+    ///     }
+    /// });
+    /// assert_eq!(v, [1, 2, 3, 4]);
+    /// ```
+    pub fn in_place_scope_fifo<'scope, OP, R>(&self, op: OP) -> R
+    where
+        OP: FnOnce(&ScopeFifo<'scope>) -> R,
+    {
+        fifo::in_place_scope_fifo_in(&self.registry, op)
+    }
+
     /// A scope whose body runs on the calling thread (which need not be a pool thread),
     /// while its spawned tasks run on this pool.
     ///
@@ -154,6 +258,25 @@ impl ThreadPool {
         OP: FnOnce() + Send + 'static,
     {
         spawn::spawn_in(op, &self.registry)
+    }
+
+    /// Like [`spawn`](ThreadPool::spawn), but the tasks one thread spawns this way start in
+    /// the order it spawned them, as far as it runs them itself. See
+    /// [`spawn_fifo`](crate::spawn_fifo()).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    /// let (tx, rx) = std::sync::mpsc::channel();
+    /// pool.spawn_fifo(move || tx.send("fifo").unwrap());
+    /// assert_eq!(rx.recv().unwrap(), "fifo");
+    /// ```
+    pub fn spawn_fifo<OP>(&self, op: OP)
+    where
+        OP: FnOnce() + Send + 'static,
+    {
+        spawn::spawn_fifo_in(op, &self.registry)
     }
 
     /// The number of threads in this pool.
@@ -244,10 +367,7 @@ impl ThreadPool {
     }
 
     fn current_worker(&self) -> Option<&WorkerThread> {
-        let wt = WorkerThread::current();
-        // SAFETY: a non-null current worker pointer is valid while its thread runs, which
-        // outlives this borrow of `self`.
-        unsafe { wt.as_ref() }.filter(|w| w.registry().id() == self.registry.id())
+        self.registry.current_worker()
     }
 }
 

@@ -1,10 +1,11 @@
-//! `scope`, `in_place_scope` and [`Scope::spawn`].
+//! `scope`, `in_place_scope` and [`Scope::spawn`]; the FIFO variants in [`fifo`].
 //!
 //! Spawned tasks are stored in per-thread chunks ([`arena`]) and pushed to the spawning
 //! worker's own deque, where they stay until run or stolen. The scope waits for them by
 //! counting chunks, not tasks, so spawning touches no atomic shared with other threads.
 
 pub(crate) mod arena;
+pub(crate) mod fifo;
 #[cfg(all(test, not(loom)))]
 mod tests;
 
@@ -13,6 +14,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ptr;
 
+use crate::broadcast::BroadcastContext;
+use crate::job::{Job, JobRef};
 use crate::latch::{CountLatch, Latch};
 use crate::registry::{self, Registry, WorkerThread};
 use crate::sync::{Arc, AtomicPtr, Ordering};
@@ -138,9 +141,11 @@ where
 /// A pointer to a scope that tasks carry to other threads.
 struct ScopePtr<T>(*const T);
 
-// SAFETY: the pointee (a `Scope`) is `Sync`, and it outlives every task holding the
-// pointer because the scope waits for all of them.
+// SAFETY: the pointee (a `Scope` or `ScopeFifo`) is `Sync`, and it outlives every task
+// holding the pointer because the scope waits for all of them.
 unsafe impl<T: Sync> Send for ScopePtr<T> {}
+// SAFETY: as for `Send`: sharing the pointer only shares `&T`, and `T` is `Sync`.
+unsafe impl<T: Sync> Sync for ScopePtr<T> {}
 
 impl<T> ScopePtr<T> {
     /// # Safety
@@ -155,12 +160,7 @@ impl<T> ScopePtr<T> {
 impl<'scope> Scope<'scope> {
     fn new(registry: &Arc<Registry>, owner: Option<&WorkerThread>) -> Self {
         Scope {
-            base: ScopeBase {
-                registry: Arc::clone(registry),
-                panic: AtomicPtr::new(ptr::null_mut()),
-                latch: CountLatch::new(owner),
-                marker: PhantomData,
-            },
+            base: ScopeBase::new(registry, owner),
         }
     }
 
@@ -193,22 +193,138 @@ impl<'scope> Scope<'scope> {
     where
         BODY: FnOnce(&Scope<'scope>) + Send + 'scope,
     {
-        let scope_ptr = ScopePtr(self);
-        let task = move || {
+        let job = task_job(self, body);
+        self.base.registry.inject_or_push(job);
+    }
+
+    /// Spawns `body` once on every worker of the scope's pool, as tasks of this scope:
+    /// each call receives the scope and a [`BroadcastContext`] naming its worker.
+    ///
+    /// # Panics
+    ///
+    /// As [`spawn`](Scope::spawn): a panic propagates out of the scope.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// let pool = beat_core::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    /// let seen = AtomicUsize::new(0);
+    /// pool.scope(|s| {
+    ///     s.spawn_broadcast(|_, ctx| {
+    ///         seen.fetch_or(1 << ctx.index(), Ordering::Relaxed);
+    ///     });
+    /// });
+    /// assert_eq!(seen.into_inner(), 0b111);
+    /// ```
+    pub fn spawn_broadcast<BODY>(&self, body: BODY)
+    where
+        BODY: Fn(&Scope<'scope>, BroadcastContext<'_>) + Send + Sync + 'scope,
+    {
+        broadcast_tasks(self, body)
+    }
+}
+
+/// A scope type that tasks receive: [`Scope`] or [`ScopeFifo`](fifo::ScopeFifo).
+trait ScopeHandle<'scope>: Sync {
+    fn base(&self) -> &ScopeBase<'scope>;
+}
+
+impl<'scope> ScopeHandle<'scope> for Scope<'scope> {
+    fn base(&self) -> &ScopeBase<'scope> {
+        &self.base
+    }
+}
+
+/// Stores `body(scope)` as a task of `scope` (in the calling thread's chunk) and returns the
+/// job that runs it; the caller publishes the job.
+fn task_job<'scope, S, BODY>(scope: &S, body: BODY) -> JobRef
+where
+    S: ScopeHandle<'scope>,
+    BODY: FnOnce(&S) + Send + 'scope,
+{
+    let scope_ptr = ScopePtr(scope);
+    let task = move || {
+        // SAFETY: tasks run before the scope (which waits for them) ends.
+        let scope = unsafe { scope_ptr.as_ref() };
+        let base = scope.base();
+        arena::in_context(&base.latch, || base.execute_task(|| body(scope)));
+    };
+    // SAFETY: we hold a count of the scope (we run its body or one of its tasks, or
+    // something they wait for, since `&S` cannot outlive the scope).
+    unsafe { arena::alloc(&scope.base().latch, task) }
+}
+
+/// Spawns `body` on every worker of `scope`'s pool as tasks of `scope`.
+fn broadcast_tasks<'scope, S, BODY>(scope: &S, body: BODY)
+where
+    S: ScopeHandle<'scope>,
+    BODY: Fn(&S, BroadcastContext<'_>) + Send + Sync + 'scope,
+{
+    let base = scope.base();
+    let n = base.registry.num_threads();
+    let scope_ptr = ScopePtr(scope);
+    let job = Arc::new(BroadcastTask {
+        latch: &base.latch,
+        func: move || {
             // SAFETY: tasks run before the scope (which waits for them) ends.
             let scope = unsafe { scope_ptr.as_ref() };
-            arena::in_context(&scope.base.latch, || {
-                scope.base.execute_task(|| body(scope));
+            let base = scope.base();
+            arena::in_context(&base.latch, || {
+                base.execute_task(|| BroadcastContext::with(|ctx| body(scope, ctx)))
             });
-        };
-        // SAFETY: we hold a count of the scope (we run its body or one of its tasks, or
-        // something they wait for, since `&self` cannot outlive the scope).
-        let job = unsafe { arena::alloc(&self.base.latch, task) };
-        self.base.registry.inject_or_push(job);
+        },
+    });
+    for _ in 0..n {
+        // One count per run, given back by `BroadcastTask::execute`.
+        base.latch.increment();
+    }
+    base.registry
+        .inject_broadcast((0..n).map(|_| BroadcastTask::job_ref(&job)));
+}
+
+/// The shared job of a scope broadcast: each run owns one strong count and one count of
+/// the scope's latch, and gives back the strong count first, so that the last run drops
+/// `func` (which may borrow from the scope's frame) before the scope can end.
+struct BroadcastTask<F> {
+    latch: *const CountLatch,
+    func: F,
+}
+
+impl<F: Fn() + Send + Sync> BroadcastTask<F> {
+    fn job_ref(this: &Arc<Self>) -> JobRef {
+        let raw = Arc::into_raw(Arc::clone(this));
+        // SAFETY: the strong count taken above keeps the job alive until `execute` gives
+        // it back, once per JobRef.
+        unsafe { JobRef::new(raw) }
+    }
+}
+
+impl<F: Fn() + Send + Sync> Job for BroadcastTask<F> {
+    unsafe fn execute(this: *const ()) {
+        // SAFETY: `this` came from `Arc::into_raw` in `job_ref` and runs once.
+        let this = unsafe { Arc::from_raw(this as *const Self) };
+        let latch = this.latch;
+        // Panics are caught inside `func` (`execute_task`); the guard covers the rest.
+        let abort = unwind::AbortIfPanic;
+        (this.func)();
+        drop(this);
+        // SAFETY: this run holds a count of the latch, so the scope is still waiting.
+        unsafe { CountLatch::set(latch) };
+        abort.disarm();
     }
 }
 
 impl ScopeBase<'_> {
+    fn new(registry: &Arc<Registry>, owner: Option<&WorkerThread>) -> Self {
+        ScopeBase {
+            registry: Arc::clone(registry),
+            panic: AtomicPtr::new(ptr::null_mut()),
+            latch: CountLatch::new(owner),
+            marker: PhantomData,
+        }
+    }
+
     /// Runs the body on the owner thread, then waits for every task; resumes the first
     /// panic.
     fn complete<R>(&self, owner: Option<&WorkerThread>, func: impl FnOnce() -> R) -> R {

@@ -152,3 +152,125 @@ fn tasks_spawned_while_workers_are_busy_spread_once_they_are_free() {
     });
     assert_eq!(all.into_inner(), threads);
 }
+
+#[test]
+fn fifo_scope_on_one_worker_runs_in_spawn_order_across_levels() {
+    // Nested spawns queue behind the tasks spawned before them.
+    let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let order = std::sync::Mutex::new(Vec::new());
+    let push = |x: u32| order.lock().unwrap().push(x);
+    pool.scope_fifo(|s| {
+        s.spawn_fifo(|s| {
+            push(1);
+            s.spawn_fifo(|_| push(11));
+            s.spawn_fifo(|_| push(12));
+        });
+        s.spawn_fifo(|s| {
+            push(2);
+            s.spawn_fifo(|_| push(21));
+        });
+        s.spawn_fifo(|_| push(3));
+    });
+    assert_eq!(order.into_inner().unwrap(), [1, 2, 3, 11, 12, 21]);
+}
+
+#[test]
+fn fifo_scopes_keep_their_own_queues() {
+    // An inner FIFO scope waits only for its own tasks' queue: an outer task queued
+    // earlier on the same thread does not run first.
+    let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let order = std::sync::Mutex::new(Vec::new());
+    let push = |x: u32| order.lock().unwrap().push(x);
+    pool.scope_fifo(|outer| {
+        outer.spawn_fifo(|_| push(1));
+        crate::scope_fifo(|inner| {
+            inner.spawn_fifo(|_| push(10));
+            inner.spawn_fifo(|_| push(11));
+        });
+        push(2);
+    });
+    assert_eq!(order.into_inner().unwrap(), [10, 11, 2, 1]);
+}
+
+#[test]
+fn fifo_scope_panic_propagates_after_all_tasks() {
+    let pool = ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let n = AtomicUsize::new(0);
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pool.scope_fifo(|s| {
+            for i in 0..100 {
+                let n = &n;
+                s.spawn_fifo(move |_| {
+                    n.fetch_add(1, Ordering::Relaxed);
+                    if i == 37 {
+                        panic!("task 37");
+                    }
+                });
+            }
+        })
+    }))
+    .unwrap_err();
+    assert_eq!(err.downcast_ref::<&str>(), Some(&"task 37"));
+    assert_eq!(n.into_inner(), 100);
+}
+
+#[test]
+fn in_place_fifo_scope_from_outside_runs_everything() {
+    let pool = ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    let n = AtomicUsize::new(0);
+    pool.in_place_scope_fifo(|s| {
+        assert_eq!(crate::current_thread_index(), None);
+        for _ in 0..500 {
+            s.spawn_fifo(|s| {
+                n.fetch_add(1, Ordering::Relaxed);
+                s.spawn_fifo(|_| {
+                    n.fetch_add(1, Ordering::Relaxed);
+                });
+            });
+        }
+    });
+    assert_eq!(n.into_inner(), 1000);
+}
+
+#[test]
+fn scope_broadcasts_run_on_every_worker_as_tasks() {
+    let pool = ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    let (plain, fifo, nested) = (
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    );
+    pool.scope(|s| {
+        s.spawn_broadcast(|s, ctx| {
+            plain.fetch_or(1 << ctx.index(), Ordering::Relaxed);
+            s.spawn(|_| {
+                nested.fetch_add(1, Ordering::Relaxed);
+            });
+        });
+    });
+    pool.in_place_scope_fifo(|s| {
+        s.spawn_broadcast(|_, ctx| {
+            fifo.fetch_or(1 << ctx.index(), Ordering::Relaxed);
+        });
+    });
+    assert_eq!(plain.into_inner(), 0b111);
+    assert_eq!(fifo.into_inner(), 0b111);
+    assert_eq!(nested.into_inner(), 3);
+}
+
+#[test]
+fn scope_broadcast_panic_propagates() {
+    let pool = ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let calls = AtomicUsize::new(0);
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pool.scope(|s| {
+            s.spawn_broadcast(|_, _| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                panic!("broadcast task");
+            });
+        })
+    }))
+    .unwrap_err();
+    assert_eq!(err.downcast_ref::<&str>(), Some(&"broadcast task"));
+    assert_eq!(calls.into_inner(), 2);
+}

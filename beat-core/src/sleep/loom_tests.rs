@@ -1,5 +1,6 @@
 //! loom models of the idle protocol: a job announced while a worker goes to sleep is never
-//! lost, and a latch set while its owner parks always wakes it.
+//! lost, a broadcast reaches every worker even while they park, and a latch set while its
+//! owner parks always wakes it.
 
 use super::*;
 use crate::latch::CoreLatch;
@@ -9,7 +10,12 @@ use loom::thread;
 
 /// Runs the worker's idle loop until it sees `job` (a stand-in for a deque) set.
 fn idle_until_job(s: &Sleep, latch: &CoreLatch, job: &AtomicBool) {
-    let mut idle = s.start_looking(0, false);
+    idle_until_job_as(0, s, latch, job);
+}
+
+/// `idle_until_job` for worker `index`.
+fn idle_until_job_as(index: usize, s: &Sleep, latch: &CoreLatch, job: &AtomicBool) {
+    let mut idle = s.start_looking(index, false);
     idle.rounds = ROUNDS_UNTIL_SLEEPY; // skip the spin/yield rounds: they add no states
     loop {
         // The search: SeqCst, like the fenced loads of a deque steal.
@@ -56,5 +62,53 @@ fn latch_set_wakes_a_parked_owner() {
             s.wake_specific(0);
         }
         owner.join().unwrap();
+    });
+}
+
+/// A broadcast: each of two workers must run its own mailbox job, which no other worker may
+/// take, so neither can stay parked (a wake-up of the other one would not do).
+#[test]
+fn broadcast_reaches_every_worker() {
+    loom::model(|| {
+        let s = Arc::new(Sleep::new(2));
+        let mailboxes = Arc::new([AtomicBool::new(false), AtomicBool::new(false)]);
+        let workers: Vec<_> = (0..2)
+            .map(|i| {
+                let (s, mailboxes) = (s.clone(), mailboxes.clone());
+                thread::spawn(move || {
+                    let latch = CoreLatch::new();
+                    idle_until_job_as(i, &s, &latch, &mailboxes[i]);
+                })
+            })
+            .collect();
+        for m in mailboxes.iter() {
+            m.store(true, Ordering::Relaxed);
+        }
+        s.new_broadcast_jobs();
+        for w in workers {
+            w.join().unwrap();
+        }
+    });
+}
+
+/// A broadcast racing with an ordinary job push that wakes "any" worker: the worker whose
+/// mailbox holds a job still gets it, even if the other push made its counter even first.
+#[test]
+fn broadcast_after_another_push_still_wakes_its_target() {
+    loom::model(|| {
+        let s = Arc::new(Sleep::new(1));
+        let mailbox = Arc::new(AtomicBool::new(false));
+        let (s2, mailbox2) = (s.clone(), mailbox.clone());
+        let worker = thread::spawn(move || {
+            let latch = CoreLatch::new();
+            idle_until_job(&s2, &latch, &mailbox2);
+        });
+        // An unrelated push (whose job someone else took) bumps the counter.
+        let s3 = s.clone();
+        let other = thread::spawn(move || s3.new_jobs(1));
+        mailbox.store(true, Ordering::Relaxed);
+        s.new_broadcast_jobs();
+        other.join().unwrap();
+        worker.join().unwrap();
     });
 }

@@ -295,10 +295,45 @@ impl Sleep {
         }
     }
 
-    /// A worker that found work while others sleep: wake one more if nobody else searches.
+    /// A job was pushed to the mailbox of every worker (a broadcast): each of them must run
+    /// its own, so every parked worker is woken, and every worker about to park searches
+    /// again (its search covers its mailbox).
+    ///
+    /// Unlike [`new_jobs`](Sleep::new_jobs), a searching worker cannot stand in for a
+    /// parked one, so the count of searchers plays no part; see the README for why the
+    /// `sleeping` count read here is enough to skip the lock.
+    pub(crate) fn new_broadcast_jobs(&self) {
+        // SeqCst fence: orders the mailbox pushes before the counters load, as in `new_jobs`
+        // (pairs with the SeqCst RMW in `announce_sleepy` and the fence after it).
+        fence(Ordering::SeqCst);
+        let c = Counters(self.counters.load(Ordering::Relaxed));
+        // Makes any sleepy worker's park attempt fail; the counters returned come after its
+        // park CAS (if that won), so they count it as sleeping.
+        let c = if c.is_sleepy() {
+            self.bump_jec_unless(|c| !c.is_sleepy())
+        } else {
+            c
+        };
+        if c.sleeping() > 0 {
+            self.wake_all();
+        }
+    }
+
+    /// Wakes every parked worker.
+    #[cold]
+    fn wake_all(&self) {
+        let mut sleepers = sync::lock(&self.sleepers);
+        while let Some(i) = sleepers.pop() {
+            self.unpark(i);
+        }
+    }
+
+    /// A worker that found work while others sleep: wake one more if nobody else searches
+    /// and `work_visible()` says more work is queued somewhere (asked only then: it may
+    /// look at every deque).
     #[inline]
-    pub(crate) fn wake_helper(&self, after: Counters) {
-        if after.sleeping() > 0 && after.searching() == 0 {
+    pub(crate) fn wake_helper(&self, after: Counters, work_visible: impl FnOnce() -> bool) {
+        if after.sleeping() > 0 && after.searching() == 0 && work_visible() {
             self.wake_any(1);
         }
     }

@@ -67,3 +67,43 @@ fn parked_worker_is_woken_by_new_jobs() {
     let c = s.counters();
     assert_eq!((c.searching(), c.sleeping()), (0, 0));
 }
+
+#[test]
+fn park_is_refused_after_a_broadcast() {
+    let s = Sleep::new(2);
+    let latch = CoreLatch::new();
+    let mut idle = s.start_looking(1, false);
+    while idle.rounds <= ROUNDS_UNTIL_SLEEPY {
+        assert_eq!(s.no_work_found(&mut idle, &latch), Idled::Searched);
+    }
+    s.new_broadcast_jobs(); // mailbox pushes between the final search and the park
+    assert_eq!(s.no_work_found(&mut idle, &latch), Idled::Searched);
+    assert_eq!(s.counters().sleeping(), 0);
+}
+
+#[test]
+fn broadcast_wakes_every_parked_worker() {
+    let n = 3;
+    let s = Arc::new(Sleep::new(n));
+    let workers: Vec<_> = (0..n)
+        .map(|i| {
+            let s = Arc::clone(&s);
+            std::thread::spawn(move || {
+                let latch = CoreLatch::new();
+                let mut idle = s.start_looking(i, false);
+                while s.no_work_found(&mut idle, &latch) != Idled::Parked {}
+                s.work_found();
+            })
+        })
+        .collect();
+    // Wait until all of them parked, then one broadcast must wake them all.
+    while s.counters().sleeping() < n {
+        std::thread::yield_now();
+    }
+    s.new_broadcast_jobs();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let c = s.counters();
+    assert_eq!((c.searching(), c.sleeping()), (0, 0));
+}
