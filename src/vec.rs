@@ -42,6 +42,25 @@ impl<T: Send> IntoParallelIterator for Vec<T> {
     }
 }
 
+/// A boxed slice by value iterates like the `Vec` it converts into, without copying.
+///
+/// ```
+/// use beat::prelude::*;
+/// let b: Box<[String]> = vec![String::from("a"), String::from("bc")].into_boxed_slice();
+/// let it: beat::vec::IntoIter<String> = b.into_par_iter();
+/// assert_eq!(it.map(|s| s.len()).sum::<usize>(), 3);
+/// ```
+impl<T: Send> IntoParallelIterator for Box<[T]> {
+    type Item = T;
+    type Iter = IntoIter<T>;
+
+    fn into_par_iter(self) -> Self::Iter {
+        IntoIter {
+            vec: self.into_vec(),
+        }
+    }
+}
+
 impl<T: Send> ParallelIterator for IntoIter<T> {
     type Item = T;
 

@@ -45,9 +45,9 @@ mod unwind;
 pub use broadcast::{broadcast, spawn_broadcast, BroadcastContext};
 pub use join::{join, join_context, FnContext};
 pub use pool::{
-    current_num_threads, current_thread_index, max_num_threads, stats, yield_local, yield_now,
-    CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder,
-    Yield,
+    current_num_threads, current_thread_has_pending_tasks, current_thread_index, max_num_threads,
+    stats, yield_local, yield_now, CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool,
+    ThreadPoolBuildError, ThreadPoolBuilder, Yield,
 };
 pub use scope::fifo::{in_place_scope_fifo, scope_fifo, ScopeFifo};
 pub use scope::{in_place_scope, scope, Scope};

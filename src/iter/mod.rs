@@ -82,6 +82,8 @@ mod take_any;
 mod take_any_while;
 mod unzip_into_vecs;
 // [h5: mod]
+mod par_either;
+// [h7: mod]
 
 pub use chain::Chain;
 pub use chunks::Chunks;

@@ -447,11 +447,11 @@ impl<T: Send> ParallelSliceMut<T> for [T] {
 /// assert_eq!(it.copied().max(), Some(2));
 /// ```
 #[derive(Debug)]
-pub struct Iter<'data, T: Sync> {
+pub struct Iter<'data, T> {
     slice: &'data [T],
 }
 
-impl<T: Sync> Clone for Iter<'_, T> {
+impl<T> Clone for Iter<'_, T> {
     fn clone(&self) -> Self {
         Iter { slice: self.slice }
     }
@@ -467,6 +467,20 @@ impl<'data, T: Sync + 'data> IntoParallelIterator for &'data [T] {
 }
 
 impl<'data, T: Sync + 'data> IntoParallelIterator for &'data Vec<T> {
+    type Item = &'data T;
+    type Iter = Iter<'data, T>;
+
+    fn into_par_iter(self) -> Self::Iter {
+        Iter { slice: self }
+    }
+}
+
+/// ```
+/// use beat::prelude::*;
+/// let b: Box<[i32]> = Box::new([1, 2, 3]);
+/// assert_eq!((&b).into_par_iter().sum::<i32>(), 6);
+/// ```
+impl<'data, T: Sync> IntoParallelIterator for &'data Box<[T]> {
     type Item = &'data T;
     type Iter = Iter<'data, T>;
 
@@ -542,7 +556,7 @@ impl<'data, T: Sync + 'data> Producer for SliceProducer<'data, T> {
 /// assert_eq!(v, [-1, -2]);
 /// ```
 #[derive(Debug)]
-pub struct IterMut<'data, T: Send> {
+pub struct IterMut<'data, T> {
     slice: &'data mut [T],
 }
 
@@ -556,6 +570,21 @@ impl<'data, T: Send + 'data> IntoParallelIterator for &'data mut [T] {
 }
 
 impl<'data, T: Send + 'data> IntoParallelIterator for &'data mut Vec<T> {
+    type Item = &'data mut T;
+    type Iter = IterMut<'data, T>;
+
+    fn into_par_iter(self) -> Self::Iter {
+        IterMut { slice: self }
+    }
+}
+
+/// ```
+/// use beat::prelude::*;
+/// let mut b: Box<[i32]> = Box::new([1, 2, 3]);
+/// (&mut b).into_par_iter().for_each(|x| *x *= 10);
+/// assert_eq!(*b, [10, 20, 30]);
+/// ```
+impl<'data, T: Send> IntoParallelIterator for &'data mut Box<[T]> {
     type Item = &'data mut T;
     type Iter = IterMut<'data, T>;
 

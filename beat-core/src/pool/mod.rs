@@ -441,6 +441,23 @@ pub fn current_thread_index() -> Option<usize> {
     unsafe { wt.as_ref() }.map(WorkerThread::index)
 }
 
+/// Whether the calling thread, a pool thread, has tasks queued locally; `None` outside any
+/// pool.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(beat_core::current_thread_has_pending_tasks(), None);
+/// let pool = beat_core::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+/// assert_eq!(pool.install(beat_core::current_thread_has_pending_tasks), Some(false));
+/// ```
+#[inline]
+pub fn current_thread_has_pending_tasks() -> Option<bool> {
+    let wt = WorkerThread::current();
+    // SAFETY: a non-null current worker pointer is valid while its thread runs.
+    unsafe { wt.as_ref() }.map(|w| w.local_len() > 0)
+}
+
 /// The largest number of threads a pool can have.
 ///
 /// # Examples
