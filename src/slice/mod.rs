@@ -249,7 +249,7 @@ impl<T: Sync> ParallelSlice<T> for [T] {
     }
 }
 
-/// Parallel methods on mutable slices: splitting, chunks and sorting.
+/// Parallel methods on mutable slices: splitting and chunks (the parallel sorts are in progress).
 ///
 /// # Examples
 ///
