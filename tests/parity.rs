@@ -1153,7 +1153,6 @@ fn parallel_slice_mut() {
     assert_eq!(w, [2, 1, 1]);
 }
 
-/* SORTS (enabled when the sorts land)
 #[test]
 fn slice_sorts() {
     let data = [5, 3, 9, 1, 3, 7];
@@ -1180,7 +1179,6 @@ fn slice_sorts() {
     v.par_sort_unstable_by_key(|x| -x);
     assert_eq!(v, [9, 7, 5, 3, 3, 1]);
 }
-*/
 
 // ---------------------------------------------------------------------------------------
 // `rayon::str`: `ParallelString` and its iterator types.

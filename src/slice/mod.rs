@@ -253,7 +253,7 @@ impl<T: Sync> ParallelSlice<T> for [T] {
     }
 }
 
-/// Parallel methods on mutable slices: splitting and chunks (the parallel sorts are in progress).
+/// Parallel methods on mutable slices: splitting, chunks and sorting.
 ///
 /// # Examples
 ///
