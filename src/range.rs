@@ -267,6 +267,9 @@ macro_rules! unindexed_range_impl {
 
             fn split(self) -> (Self, Option<Self>) {
                 let len = range_len!(self.range, $u);
+                if len <= 1 {
+                    return (self, None);
+                }
                 let mid = self.range.start.wrapping_add((len / 2) as $t);
                 (
                     HugeRange {

@@ -137,10 +137,15 @@ where
     }
     #[inline]
     fn consume_iter<I: IntoIterator<Item = T>>(self, iter: I) -> Self {
-        FoldFolder {
-            item: iter.into_iter().fold(self.item, self.fold_op),
-            ..self
-        }
+        // Stop early once the consumer downstream is full (a search found its item): a
+        // leaf of a short-circuiting chain does not fold the rest of its batch for nothing.
+        // For consumers that are never full the check compiles away.
+        let base = &self.base;
+        let item = iter
+            .into_iter()
+            .take_while(|_| !base.full())
+            .fold(self.item, self.fold_op);
+        FoldFolder { item, ..self }
     }
     #[inline]
     fn complete(self) -> C::Result {
