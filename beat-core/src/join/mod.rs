@@ -20,6 +20,8 @@
 //! frame is never freed under a thief. A panic in `a` of an inlined join propagates at once
 //! and `b` is dropped without running.
 
+#[cfg(all(test, loom))]
+mod loom_tests;
 #[cfg(all(test, not(loom)))]
 mod tests;
 

@@ -292,10 +292,8 @@ unsafe fn retire(c: *mut Chunk) {
 ///
 /// `c` must be alive and the caller must own `n` of its live count.
 unsafe fn release(c: *mut Chunk, n: usize) {
-    // AcqRel: Release publishes this task's reads of the chunk before it is reused;
-    // Acquire lets the finisher see every other releaser's (pairs with their Release).
     // SAFETY: `c` is alive, by the caller's contract.
-    if unsafe { (*c).header.live.fetch_sub(n, Ordering::AcqRel) } != n {
+    if !unsafe { drop_live(&(*c).header.live, n) } {
         return;
     }
     // SAFETY: we brought `live` to zero: the chunk is ours now.
@@ -308,6 +306,19 @@ unsafe fn release(c: *mut Chunk, n: usize) {
     // SAFETY: the chunk held a count of the latch, so the scope is still waiting.
     unsafe { CountLatch::set(latch) };
 }
+
+/// Subtracts `n` from a chunk's live count; true if that brought it to zero, making the
+/// caller the chunk's finisher. Modelled in `scope::loom_tests`.
+#[inline]
+pub(super) fn drop_live(live: &AtomicUsize, n: usize) -> bool {
+    // AcqRel: Release publishes this releaser's reads of the chunk before it is reused;
+    // Acquire lets the finisher see every other releaser's (pairs with their Release).
+    live.fetch_sub(n, Ordering::AcqRel) == n
+}
+
+/// The `live` count a chunk starts with (for the loom model).
+#[cfg(all(test, loom))]
+pub(super) const LIVE_BIAS: usize = BIAS;
 
 /// Runs `f` in the context of the scope whose latch is `latch`: chunks for that scope stay
 /// current meanwhile, and the current one retires when `f` returns (or unwinds).

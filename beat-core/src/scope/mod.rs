@@ -6,6 +6,8 @@
 
 pub(crate) mod arena;
 pub(crate) mod fifo;
+#[cfg(all(test, loom))]
+mod loom_tests;
 #[cfg(all(test, not(loom)))]
 mod tests;
 
