@@ -259,6 +259,13 @@ fn thread_pool_builder() {
         .unwrap();
     assert_eq!(r, 7);
 
+    #[allow(deprecated)]
+    let breadth = ThreadPoolBuilder::new().num_threads(1).breadth_first();
+    assert_eq!(breadth.build().unwrap().install(|| 5), 5);
+    #[allow(deprecated)]
+    let old = ThreadPool::new(Default::default()).unwrap();
+    assert!(old.current_num_threads() >= 1);
+
     let _ = ThreadPoolBuilder::new().build_global();
     let err: ThreadPoolBuildError = ThreadPoolBuilder::new().build_global().unwrap_err();
     let as_error: &dyn std::error::Error = &err;
@@ -878,6 +885,109 @@ fn into_par_iter_collections() {
     it.for_each(|x| *x += 1);
     let it: beat::collections::linked_list::IntoIter<i32> = list.into_par_iter();
     assert_eq!(clone_debug(&it).sum::<i32>(), 55);
+}
+
+#[test]
+fn multizip() {
+    // By value: a tuple of 3, then a tuple of 12.
+    let z: beat::iter::MultiZip<(
+        beat::range::Iter<i32>,
+        beat::vec::IntoIter<char>,
+        beat::slice::Iter<'_, u8>,
+    )> = (0..5, vec!['a', 'b', 'c'], &[7u8, 8, 9, 10][..]).into_par_iter();
+    let z = indexed(clone_debug(&z));
+    assert_eq!(z.len(), 3);
+    assert_eq!(
+        z.collect::<Vec<(i32, char, &u8)>>(),
+        [(0, 'a', &7), (1, 'b', &8), (2, 'c', &9)]
+    );
+    let twelve = (
+        0..4,
+        1..5,
+        2..6,
+        3..7,
+        4..8,
+        5..9,
+        6..10,
+        7..11,
+        8..12,
+        9..13,
+        10..14,
+        vec![11, 12, 13],
+    );
+    let z = indexed(twelve.clone().into_par_iter());
+    let sums: Vec<i32> = z
+        .map(|(a, b, c, d, e, f, g, h, i, j, k, l)| a + b + c + d + e + f + g + h + i + j + k + l)
+        .collect();
+    assert_eq!(sums, [66, 78, 90]);
+
+    // By shared reference: `&(A, B, C)` and `par_iter()` on the tuple.
+    let t3 = (vec![1, 2, 3], vec![4, 5, 6, 7], [10u8, 20]);
+    let z: beat::iter::MultiZip<(
+        beat::slice::Iter<'_, i32>,
+        beat::slice::Iter<'_, i32>,
+        beat::slice::Iter<'_, u8>,
+    )> = (&t3).into_par_iter();
+    assert_eq!(z.collect::<Vec<_>>(), [(&1, &4, &10), (&2, &5, &20)]);
+    assert_eq!(t3.par_iter().count(), 2);
+    let v12: (
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+        Vec<i32>,
+    ) = (
+        vec![1; 3],
+        vec![2; 4],
+        vec![3; 5],
+        vec![4; 6],
+        vec![5; 7],
+        vec![6; 8],
+        vec![7; 9],
+        vec![8; 10],
+        vec![9; 11],
+        vec![10; 12],
+        vec![11; 13],
+        vec![12; 14],
+    );
+    let total: i32 = v12
+        .par_iter()
+        .map(|(a, b, c, d, e, f, g, h, i, j, k, l)| a + b + c + d + e + f + g + h + i + j + k + l)
+        .sum();
+    assert_eq!(total, 3 * 78);
+
+    // By mutable reference: `&mut (A, B, C)` and `par_iter_mut()` on the tuple.
+    let mut m3 = (vec![1, 2, 3], vec![0; 3], vec![5, 5]);
+    (&mut m3).into_par_iter().for_each(|(a, b, c)| {
+        *b = *a * *c;
+        *c += 1;
+    });
+    assert_eq!(m3, (vec![1, 2, 3], vec![5, 10, 0], vec![6, 6]));
+    m3.par_iter_mut().for_each(|(a, b, _)| std::mem::swap(a, b));
+    assert_eq!(m3, (vec![5, 10, 3], vec![1, 2, 0], vec![6, 6]));
+    let mut m12 = v12.clone();
+    m12.par_iter_mut()
+        .for_each(|(a, b, c, d, e, f, g, h, i, j, k, l)| {
+            for x in [a, b, c, d, e, f, g, h, i, j, k, l] {
+                *x *= -1;
+            }
+        });
+    assert_eq!(m12.0, [-1; 3]);
+    assert_eq!(m12.11[..3], [-12; 3]);
+    assert_eq!(m12.11[3..], [12; 11]);
+    (&mut m12).into_par_iter().for_each(|t| *t.0 = 0);
+    assert_eq!(m12.0, [0; 3]);
+
+    // One element.
+    let one: Vec<(i32,)> = (vec![4, 5],).into_par_iter().collect();
+    assert_eq!(one, [(4,), (5,)]);
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! It provides rayon-core's API: [`join`], [`join_context`], [`scope`],
 //! [`in_place_scope`], [`spawn`], their FIFO variants ([`scope_fifo`],
 //! [`in_place_scope_fifo`], [`spawn_fifo`]), [`broadcast`] and [`spawn_broadcast`],
-//! [`ThreadPool`] and [`ThreadPoolBuilder`], plus [`stats`]. Users normally reach it through the `beat` crate, which re-exports all of it.
+//! [`ThreadPool`] and [`ThreadPoolBuilder`], plus [`stats`]. Users normally reach it through the `beat` crate, which re-exports all
+//! of it except the deprecated [`Configuration`] and [`initialize`] (as rayon leaves out
+//! rayon-core's).
 //!
 //! What it does differently from a classic work-stealing pool:
 //!
@@ -49,6 +51,8 @@ pub use pool::{
     stats, yield_local, yield_now, CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPool,
     ThreadPoolBuildError, ThreadPoolBuilder, Yield,
 };
+#[allow(deprecated)]
+pub use pool::{initialize, Configuration};
 pub use scope::fifo::{in_place_scope_fifo, scope_fifo, ScopeFifo};
 pub use scope::{in_place_scope, scope, Scope};
 pub use spawn::{spawn, spawn_fifo};

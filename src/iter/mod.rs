@@ -84,6 +84,8 @@ mod unzip_into_vecs;
 // [h5: mod]
 mod par_either;
 // [h7: mod]
+mod multizip;
+// [h11: mod]
 
 pub use chain::Chain;
 pub use chunks::Chunks;
@@ -141,6 +143,8 @@ pub use skip_any_while::SkipAnyWhile;
 pub use take_any::TakeAny;
 pub use take_any_while::TakeAnyWhile;
 // [h5: use]
+pub use multizip::MultiZip;
+// [h11: use]
 
 /// A parallel iterator: items processed by many threads, combined by a consumer.
 ///

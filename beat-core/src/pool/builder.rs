@@ -541,6 +541,32 @@ impl<S> ThreadPoolBuilder<S> {
         self
     }
 
+    /// Accepted for source compatibility with rayon, where it is deprecated; it has no
+    /// effect in beat.
+    ///
+    /// In rayon this asked workers to take their own queued tasks oldest first. beat always
+    /// runs a worker's own tasks newest first (its `join` depends on taking back the task it
+    /// just queued), so the order of execution is the same with or without this call. For
+    /// tasks started in first-in, first-out order, use [`scope_fifo`](crate::scope_fifo),
+    /// [`in_place_scope_fifo`](crate::in_place_scope_fifo) or
+    /// [`spawn_fifo`](crate::spawn_fifo).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #[allow(deprecated)]
+    /// let pool = beat_core::ThreadPoolBuilder::new()
+    ///     .num_threads(1)
+    ///     .breadth_first()
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(pool.install(|| 6 * 7), 42);
+    /// ```
+    #[deprecated(note = "use `scope_fifo` and `spawn_fifo` for similar effect")]
+    pub fn breadth_first(self) -> Self {
+        self
+    }
+
     /// Starts pool threads with `spawn` instead of `std::thread::Builder`; it receives a
     /// [`ThreadBuilder`] and must arrange for `run` to be called on a new thread.
     ///

@@ -1,6 +1,7 @@
 //! [`ThreadPool`], its builder, and the functions that ask about the current pool.
 
 pub(crate) mod builder;
+mod config;
 #[cfg(all(test, not(loom)))]
 mod tests;
 
@@ -18,6 +19,8 @@ use crate::sync::Arc;
 pub use builder::{
     CustomSpawn, DefaultSpawn, ThreadBuilder, ThreadPoolBuildError, ThreadPoolBuilder,
 };
+#[allow(deprecated)]
+pub use config::{initialize, Configuration};
 
 /// A pool of worker threads that runs `join`, `scope`, `spawn` and parallel iterators.
 ///
