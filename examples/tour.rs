@@ -1307,12 +1307,10 @@ fn main() {
     );
     println!(
         "`cargo run --release --example tour{mode}` on {cores} cores; median [min, max] of {} \
-         interleaved rounds (W7: {}); busy loop {ns_per_step:.3} ns/step, ~150 ns = {steps_150} steps; \
-         fib({}) makes {joins} joins; efficiency E = T_seq / (P x T_par); beat / rayon is the \
-         median of per-round ratios.\n",
-        cfg.rounds,
-        cfg.w7_rounds,
-        cfg.fib_n,
+         interleaved rounds (W7: {}); busy loop {ns_per_step:.3} ns/step, ~150 ns = \
+         {steps_150} steps; fib({}) makes {joins} joins; efficiency E = T_seq / (P x T_par); \
+         beat / rayon is the median of per-round ratios.\n",
+        cfg.rounds, cfg.w7_rounds, cfg.fib_n,
     );
     print_table(&out.rows);
 

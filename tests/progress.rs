@@ -57,21 +57,36 @@ proptest! {
         everywhere(|| {
             // On the indexed source, before the map: counts every item.
             let bar = ProgressBar::hidden();
-            let got: Vec<u64> = v.par_iter().progress_with(bar.clone()).map(|&x| u64::from(x) * 3).collect();
+            let got: Vec<u64> = v
+                .par_iter()
+                .progress_with(bar.clone())
+                .map(|&x| u64::from(x) * 3)
+                .collect();
             let want: Vec<u64> = v.iter().map(|&x| u64::from(x) * 3).collect();
             assert_eq!(got, want);
             assert_eq!(bar.position(), v.len() as u64);
 
             // After a filter (unindexed): counts the items that pass.
             let bar = ProgressBar::hidden();
-            let got: Vec<u32> = v.par_iter().copied().filter(|x| x % k == 0).progress_with(bar.clone()).collect();
+            let got: Vec<u32> = v
+                .par_iter()
+                .copied()
+                .filter(|x| x % k == 0)
+                .progress_with(bar.clone())
+                .collect();
             let want: Vec<u32> = v.iter().copied().filter(|x| x % k == 0).collect();
             assert_eq!(bar.position(), want.len() as u64);
             assert_eq!(got, want);
 
             // Owned items, between two maps, into a sum.
             let bar = ProgressBar::hidden();
-            let got: u64 = v.clone().into_par_iter().map(u64::from).progress_with(bar.clone()).map(|x| x ^ u64::from(k)).sum();
+            let got: u64 = v
+                .clone()
+                .into_par_iter()
+                .map(u64::from)
+                .progress_with(bar.clone())
+                .map(|x| x ^ u64::from(k))
+                .sum();
             let want: u64 = v.iter().map(|&x| u64::from(x) ^ u64::from(k)).sum();
             assert_eq!((got, bar.position()), (want, v.len() as u64));
         });
@@ -98,7 +113,11 @@ proptest! {
 
             let bar = ProgressBar::hidden();
             let mut got = Vec::new();
-            v.par_iter().progress_with(bar.clone()).with_min_len(7).copied().collect_into_vec(&mut got);
+            v.par_iter()
+                .progress_with(bar.clone())
+                .with_min_len(7)
+                .copied()
+                .collect_into_vec(&mut got);
             assert_eq!(got, v);
             assert_eq!(bar.position(), v.len() as u64);
         });

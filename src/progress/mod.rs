@@ -17,12 +17,20 @@
 //! use beat::progress::{ParallelProgressIterator, ProgressBar};
 //!
 //! // A bar of 1000 items, drawn if stderr is a terminal.
-//! let squares: Vec<u64> = (0..1000u64).into_par_iter().progress().map(|x| x * x).collect();
+//! let squares: Vec<u64> = (0..1000u32)
+//!     .into_par_iter()
+//!     .progress()
+//!     .map(|x| u64::from(x).pow(2))
+//!     .collect();
 //! assert_eq!(squares[999], 998_001);
 //!
 //! // A bar kept by the caller, to read or finish it afterwards.
 //! let bar = ProgressBar::hidden();
-//! let evens = (0..1000).into_par_iter().filter(|x| x % 2 == 0).progress_with(bar.clone()).count();
+//! let evens = (0..1000)
+//!     .into_par_iter()
+//!     .filter(|x| x % 2 == 0)
+//!     .progress_with(bar.clone())
+//!     .count();
 //! assert_eq!((evens, bar.position()), (500, 500));
 //! bar.finish();
 //! ```
