@@ -1,32 +1,52 @@
 //! A tour of beat's performance, measured beside rayon, chili and plain sequential code.
 //!
-//! Run it with `cargo run --release --example tour` (about a minute on 2 cores), or with
-//! `--quick` for a few-second smoke run whose figures are too small to quote. `--only w1,w4`
-//! picks workloads and `--threads 1,2,4,8` the pool sizes (P = 1 and 2 by default).
+//! Run it with `cargo run --release --example tour` (under a minute on 2 cores). `--quick` is a
+//! few-second smoke run whose figures are too small to quote; `--full` takes the sizes
+//! `BENCHMARKS.md` names (100 ms of work per W1 measurement, 600,000 W2 tasks, W7 over 1 s
+//! and 100 bursts, 5 W7 rounds; a few minutes). `--only w1,w4` picks workloads,
+//! `--threads 1,2,4,8` the pool sizes (P = 1 and 2 by default), `--verbose` prints per-cell
+//! figures, and `--report DIR` writes `DIR/efficiency.csv` (every figure) and
+//! `DIR/efficiency.svg` (the W1 plot); `cargo run --release --example tour -- --report docs`
+//! regenerates the README's plot.
 //!
 //! It follows `BENCHMARKS.md`: every figure is taken in this one process, the parties
 //! interleaved (A B A B ...) round by round, and reported as the median of the rounds with the
 //! min and max beside it. Work items are a calibrated busy loop (a dependent multiply-add chain,
-//! `black_box` on every step). Efficiency is E = T_seq / (P x T_par). For each P it shows:
+//! `black_box` on every step). Efficiency is E = T_seq / (P x T_par). For each P it shows
+//! W1 (map-sum at four item costs), W5 (the length x cost grid), W6 (irregular items), W8
+//! (sum of squares, map-collect), and:
 //!
 //! - **W3**: `fib(30)` with `join` at every call (no cutoff): time, efficiency, and the overhead
 //!   per join, (T_par(P=1) - T_seq) / joins, with the number of joins counted exactly.
-//! - **W2**: 600,000 tasks of ~150 ns, submitted one by one with `scope(|s| s.spawn(..))`.
-//! - **W7**: the CPU time the whole process burns over 1 s of an idle pool (after one warm-up
-//!   join), and the CPU and wall time of 100 bursts of 64 trivial spawned tasks, 10 ms apart.
+//! - **W2**: tasks of ~150 ns, submitted one by one with `scope(|s| s.spawn(..))`.
+//! - **W7**: the CPU time the whole process burns over an idle period of a pool (after one
+//!   warm-up join), and the CPU and wall time of bursts of 64 trivial spawned tasks, 10 ms
+//!   apart.
 //!
-//! The result is printed as a markdown table with the beat / rayon ratios and the targets from
-//! `BENCHMARKS.md`; progress goes to stderr.
+//! W4 (1,000 tiny items after 5 ms idle) runs once, on the global pools. The result is printed
+//! on stdout as a markdown table with the beat / rayon ratios and the targets from
+//! `BENCHMARKS.md`. Progress goes to stderr: one line rewritten in place on a terminal (step,
+//! workload, P, round, seconds so far), a plain line per step otherwise.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::num::NonZeroUsize;
+use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// Sizes of the run; `--quick` shrinks everything.
+/// How big a run is: `--quick` (seconds, a smoke test), the default (under a minute on two
+/// cores) or `--full` (the sizes `BENCHMARKS.md` names; a few minutes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Size {
+    Quick,
+    Default,
+    Full,
+}
+
+/// Sizes of the run, from [`Size`].
 struct Config {
-    quick: bool,
+    size: Size,
     fib_n: u64,
     w2_tasks: usize,
     idle: Duration,
@@ -34,6 +54,8 @@ struct Config {
     burst_tasks: usize,
     burst_gap: Duration,
     rounds: usize,
+    /// Rounds of W7 (each holds two idle periods and two series of bursts).
+    w7_rounds: usize,
     /// Minimum sequential work per W3 measurement (fib is repeated to reach it).
     min_work: Duration,
     /// Sequential work per W1/W6 measurement.
@@ -50,6 +72,8 @@ struct Config {
     verbose: bool,
     /// Pool sizes to measure (`--threads 1,2,4`); P = 1 and 2 by default.
     threads: Vec<usize>,
+    /// Where `--report DIR` writes the CSV and the SVG plot.
+    report: Option<PathBuf>,
 }
 
 impl Config {
@@ -59,18 +83,23 @@ impl Config {
 
     fn from_args() -> Self {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let quick = args.iter().any(|a| a == "--quick");
+        let value = |flag: &str| {
+            args.iter()
+                .position(|a| a == flag)
+                .and_then(|i| args.get(i + 1))
+        };
+        let size = if args.iter().any(|a| a == "--quick") {
+            Size::Quick
+        } else if args.iter().any(|a| a == "--full") {
+            Size::Full
+        } else {
+            Size::Default
+        };
         let verbose = args.iter().any(|a| a == "--verbose");
-        let only: Vec<String> = args
-            .iter()
-            .position(|a| a == "--only")
-            .and_then(|i| args.get(i + 1))
+        let only: Vec<String> = value("--only")
             .map(|l| l.split(',').map(|w| w.trim().to_lowercase()).collect())
             .unwrap_or_default();
-        let threads: Vec<usize> = args
-            .iter()
-            .position(|a| a == "--threads")
-            .and_then(|i| args.get(i + 1))
+        let threads: Vec<usize> = value("--threads")
             .map(|l| {
                 l.split(',')
                     .filter_map(|p| p.trim().parse().ok())
@@ -79,44 +108,60 @@ impl Config {
             })
             .filter(|v: &Vec<usize>| !v.is_empty())
             .unwrap_or_else(|| vec![1, 2]);
-        if quick {
-            Config {
-                quick,
+        let report = value("--report").map(PathBuf::from);
+        if args.iter().any(|a| a == "--report") && report.is_none() {
+            eprintln!("--report needs a directory, e.g. `--report docs`");
+            std::process::exit(2);
+        }
+        let ms = Duration::from_millis;
+        let base = Config {
+            size,
+            fib_n: 30,
+            w2_tasks: 300_000,
+            idle: ms(500),
+            bursts: 40,
+            burst_tasks: 64,
+            burst_gap: ms(10),
+            rounds: 5,
+            w7_rounds: 3,
+            min_work: ms(20),
+            w1_total: ms(50),
+            w4_samples: 21,
+            w5_fill: ms(5),
+            w8_len: 4_000_000,
+            only,
+            verbose,
+            threads,
+            report,
+        };
+        match size {
+            Size::Default => base,
+            Size::Quick => Config {
                 fib_n: 20,
                 w2_tasks: 20_000,
-                idle: Duration::from_millis(100),
+                idle: ms(100),
                 bursts: 10,
-                burst_tasks: 64,
-                burst_gap: Duration::from_millis(10),
                 rounds: 3,
-                min_work: Duration::from_millis(5),
-                w1_total: Duration::from_millis(10),
+                w7_rounds: 3,
+                min_work: ms(5),
+                w1_total: ms(10),
                 w4_samples: 11,
-                w5_fill: Duration::from_millis(1),
+                w5_fill: ms(1),
                 w8_len: 1_000_000,
-                only,
-                verbose,
-                threads: threads.clone(),
-            }
-        } else {
-            Config {
-                quick,
-                fib_n: 30,
+                ..base
+            },
+            Size::Full => Config {
                 w2_tasks: 600_000,
                 idle: Duration::from_secs(1),
                 bursts: 100,
-                burst_tasks: 64,
-                burst_gap: Duration::from_millis(10),
-                rounds: 5,
-                min_work: Duration::from_millis(50),
-                w1_total: Duration::from_millis(100),
+                w7_rounds: 5,
+                min_work: ms(50),
+                w1_total: ms(100),
                 w4_samples: 51,
-                w5_fill: Duration::from_millis(10),
+                w5_fill: ms(10),
                 w8_len: 10_000_000,
-                only,
-                verbose,
-                threads: threads.clone(),
-            }
+                ..base
+            },
         }
     }
 }
@@ -127,6 +172,13 @@ impl Config {
 #[path = "../benches/common/mod.rs"]
 mod common;
 use common::spin;
+
+#[path = "tour/report.rs"]
+mod report;
+use report::Timings;
+
+#[path = "tour/status.rs"]
+mod status;
 
 /// Nanoseconds per `spin` step.
 fn calibrate() -> f64 {
@@ -436,23 +488,17 @@ fn time(f: impl FnOnce()) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-struct Progress {
-    step: usize,
-    total: usize,
-}
-
-impl Progress {
-    fn next(&mut self, what: &str) {
-        self.step += 1;
-        eprintln!("[{}/{}] {what} ...", self.step, self.total);
-    }
+/// What the workloads produce: the table's rows and the raw per-round times for `--report`.
+struct Out {
+    rows: Vec<Row>,
+    times: Vec<Timings>,
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workloads
 
 /// W3: fib(n) with join at every call.
-fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
+fn w3(cfg: &Config, p: usize, joins: u64, out: &mut Out) {
     let n = cfg.fib_n;
     let expect = fib_seq(n);
     let bp = beat_pool(p);
@@ -500,13 +546,15 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
     };
 
     // Warm-up round, not recorded.
+    status::round(0, cfg.rounds);
     run_seq();
     run_beat();
     run_rayon();
     run_chili();
 
     let (mut ts, mut tb, mut tr, mut tc) = (vec![], vec![], vec![], vec![]);
-    for _ in 0..cfg.rounds {
+    for k in 1..=cfg.rounds {
+        status::round(k, cfg.rounds);
         ts.push(run_seq());
         tb.push(run_beat());
         tr.push(run_rayon());
@@ -515,6 +563,13 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
     drop(cp);
 
     let wl = format!("W3 fib({n})");
+    let mut t = Timings::new("W3", &wl, "wall", p);
+    t.items = Some(joins);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    t.chili = Some(tc.clone());
+    out.times.push(t);
     let eff =
         |t: &[f64]| -> Vec<f64> { ts.iter().zip(t).map(|(s, t)| s / (p as f64 * t)).collect() };
     let mut time_row = Row::new(&wl, p, "time per fib", Unit::Time);
@@ -522,7 +577,7 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
     time_row.beat = Some(tb.clone());
     time_row.rayon = Some(tr.clone());
     time_row.chili = Some(tc.clone());
-    rows.push(time_row.with_ratio());
+    out.rows.push(time_row.with_ratio());
 
     let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
     eff_row.beat = Some(eff(&tb));
@@ -532,7 +587,7 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
     if p == 2 {
         eff_row = eff_row.target(">= 50%", |r| r.beat_median() >= 0.5);
     }
-    rows.push(eff_row);
+    out.rows.push(eff_row);
 
     if p == 1 {
         let per_join = |t: &[f64]| -> Vec<f64> {
@@ -545,7 +600,7 @@ fn w3(cfg: &Config, p: usize, joins: u64, rows: &mut Vec<Row>) {
         oh.beat = Some(per_join(&tb));
         oh.rayon = Some(per_join(&tr));
         oh.chili = Some(per_join(&tc));
-        rows.push(
+        out.rows.push(
             oh.with_ratio()
                 .target("<= 2 ns", |r| r.beat_median() <= 2.0),
         );
@@ -559,11 +614,13 @@ fn interleave3(
     mut beat: impl FnMut() -> f64,
     mut rayon: impl FnMut() -> f64,
 ) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    status::round(0, rounds);
     seq();
     beat();
     rayon();
     let (mut ts, mut tb, mut tr) = (vec![], vec![], vec![]);
-    for _ in 0..rounds {
+    for k in 1..=rounds {
+        status::round(k, rounds);
         ts.push(seq());
         tb.push(beat());
         tr.push(rayon());
@@ -582,7 +639,7 @@ fn over_seq(ts: &[f64], t: &[f64]) -> Vec<f64> {
 }
 
 /// W1: `(0..n).into_par_iter().map(work).sum()` for four item costs; efficiency rows.
-fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+fn w1(cfg: &Config, p: usize, ns_per_step: f64, out: &mut Out) {
     let bp = beat_pool(p);
     let rp = rayon_pool(p);
     let targets = [
@@ -594,6 +651,7 @@ fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
     for (ns, target, name) in targets {
         let steps = ((ns / ns_per_step).round() as u64).max(1);
         let n = ((cfg.w1_total.as_secs_f64() * 1e9 / ns) as u64).max(1);
+        status::detail(&format!("~{ns} ns ({name})"));
         let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
         let run_seq = || {
             time(|| {
@@ -607,9 +665,9 @@ fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
                 assert_eq!(black_box(s), expect);
             });
             let here = run_seq();
-            eprintln!(
+            status::note(&format!(
                 "  W1 {name}: sequential loop {here:.4} s here, {on_pool:.4} s on a pool thread"
-            );
+            ));
         }
         let run_beat = || {
             time(|| {
@@ -637,6 +695,13 @@ fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
         };
         let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
         let wl = format!("W1 {n} x ~{ns} ns ({name})");
+        let mut t = Timings::new("W1", &wl, "wall", p);
+        t.item_ns = Some(ns);
+        t.items = Some(n);
+        t.seq = Some(ts.clone());
+        t.beat = Some(tb.clone());
+        t.rayon = Some(tr.clone());
+        out.times.push(t);
         let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
         eff_row.beat = Some(efficiency(p, &ts, &tb));
         eff_row.rayon = Some(efficiency(p, &ts, &tr));
@@ -647,13 +712,13 @@ fn w1(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
                 r.beat_median() >= target && r.beat_median() >= r.rayon_median()
             });
         }
-        rows.push(eff_row);
+        out.rows.push(eff_row);
     }
 }
 
 /// W4: 1,000 tiny items after the pool idled 5 ms, as a multiple of the sequential loop.
 /// Called from the main thread on each library's global pool, as most programs do.
-fn w4(cfg: &Config, ns_per_step: f64, rows: &mut Vec<Row>) {
+fn w4(cfg: &Config, ns_per_step: f64, out: &mut Out) {
     let steps = ((17.0 / ns_per_step).round() as u64).max(1);
     let n = 1_000u64;
     let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
@@ -694,15 +759,22 @@ fn w4(cfg: &Config, ns_per_step: f64, rows: &mut Vec<Row>) {
     );
     let p = beat::current_num_threads();
     let wl = "W4 1000 x ~17 ns after 5 ms idle (global pool)";
+    let mut t = Timings::new("W4", wl, "wall", p);
+    t.item_ns = Some(17.0);
+    t.items = Some(n);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    out.times.push(t);
     let mut t_row = Row::new(wl, p, "time", Unit::Time);
     t_row.seq = Some(ts.clone());
     t_row.beat = Some(tb.clone());
     t_row.rayon = Some(tr.clone());
-    rows.push(t_row.with_ratio());
+    out.rows.push(t_row.with_ratio());
     let mut x_row = Row::new(wl, p, "x sequential", Unit::Ratio);
     x_row.beat = Some(over_seq(&ts, &tb));
     x_row.rayon = Some(over_seq(&ts, &tr));
-    rows.push(
+    out.rows.push(
         x_row
             .with_ratio()
             .target("<= 1.1x", |r| r.beat_median() <= 1.1),
@@ -710,7 +782,7 @@ fn w4(cfg: &Config, ns_per_step: f64, rows: &mut Vec<Row>) {
 }
 
 /// W5: lengths 1..100k x item costs ~1/17/170 ns, each call's time over `iter()`'s.
-fn w5(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+fn w5(cfg: &Config, p: usize, ns_per_step: f64, out: &mut Out) {
     let bp = beat_pool(p);
     let rp = rayon_pool(p);
     let mut worst_beat: Vec<f64> = vec![0.0; cfg.rounds];
@@ -720,7 +792,8 @@ fn w5(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
     for ns in [1.0, 17.0, 170.0] {
         let steps = ((ns / ns_per_step).round() as u64).max(1);
         for n in [1u64, 10, 100, 1_000, 10_000, 100_000] {
-            // Repeat each call to fill ~2 ms (20 ms in a full run), so the clock is precise.
+            // Repeat each call to fill `w5_fill`, so the clock is precise.
+            status::detail(&format!("n={n}, ~{ns} ns"));
             let reps = ((cfg.w5_fill.as_secs_f64() * 1e9 / (ns * n as f64)) as usize).max(1);
             let expect: u64 = (0..n).map(|i| spin(steps) ^ i).fold(0, u64::wrapping_add);
             let run_seq = || {
@@ -762,14 +835,22 @@ fn w5(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
                 })
             };
             let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
+            let per_call = |t: &[f64]| t.iter().map(|t| t / reps as f64).collect::<Vec<_>>();
+            let mut t = Timings::new("W5", &format!("W5 n={n}"), "wall", p);
+            t.item_ns = Some(ns);
+            t.items = Some(n);
+            t.seq = Some(per_call(&ts));
+            t.beat = Some(per_call(&tb));
+            t.rayon = Some(per_call(&tr));
+            out.times.push(t);
             let rb = over_seq(&ts, &tb);
             let rr = over_seq(&ts, &tr);
             if cfg.verbose {
-                eprintln!(
+                status::note(&format!(
                     "  W5 n={n} ~{ns} ns: beat {:.2}x rayon {:.2}x",
                     median(&rb),
                     median(&rr)
-                );
+                ));
             }
             if median(&rb) > worst_med {
                 worst_med = median(&rb);
@@ -785,14 +866,14 @@ fn w5(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
     let mut row = Row::new(&wl, p, "x iter()", Unit::Ratio);
     row.beat = Some(worst_beat);
     row.rayon = Some(worst_rayon);
-    rows.push(
+    out.rows.push(
         row.with_ratio()
             .target("<= 1.1x", |r| r.beat_median() <= 1.1),
     );
 }
 
 /// W6: irregular items, cost growing linearly with the index (0 to ~340 ns).
-fn w6(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
+fn w6(cfg: &Config, p: usize, ns_per_step: f64, out: &mut Out) {
     let bp = beat_pool(p);
     let rp = rayon_pool(p);
     let max_steps = ((340.0 / ns_per_step).round() as u64).max(2);
@@ -833,10 +914,17 @@ fn w6(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
     };
     let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
     let wl = format!("W6 {n} items, cost rising 0 to ~340 ns");
+    let mut t = Timings::new("W6", &wl, "wall", p);
+    t.item_ns = Some(170.0);
+    t.items = Some(n);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    out.times.push(t);
     let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
     eff_row.beat = Some(efficiency(p, &ts, &tb));
     eff_row.rayon = Some(efficiency(p, &ts, &tr));
-    rows.push(
+    out.rows.push(
         eff_row
             .with_ratio()
             .target(">= rayon", |r| r.beat_median() >= r.rayon_median()),
@@ -844,7 +932,7 @@ fn w6(cfg: &Config, p: usize, ns_per_step: f64, rows: &mut Vec<Row>) {
 }
 
 /// W8 (part): sum of squares over 10M u64 and a map-collect of 10M items.
-fn w8(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
+fn w8(cfg: &Config, p: usize, out: &mut Out) {
     let bp = beat_pool(p);
     let rp = rayon_pool(p);
     let n = cfg.w8_len;
@@ -853,6 +941,7 @@ fn w8(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
         .iter()
         .map(|x| x.wrapping_mul(*x))
         .fold(0, u64::wrapping_add);
+    status::detail("sum of squares");
     let (ts, tb, tr) = interleave3(
         cfg.rounds,
         || time(|| assert_eq!(black_box(v.iter().map(|x| x * x).sum::<u64>()), expect)),
@@ -876,15 +965,22 @@ fn w8(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
         },
     );
     let wl = format!("W8 sum of squares, {}M u64", n / 1_000_000);
+    let mut t = Timings::new("W8", &wl, "wall", p);
+    t.items = Some(n as u64);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    out.times.push(t);
     let mut row = Row::new(&wl, p, "time", Unit::Time);
     row.seq = Some(ts);
     row.beat = Some(tb);
     row.rayon = Some(tr);
-    rows.push(
+    out.rows.push(
         row.with_ratio()
             .target("beat / rayon <= 1", |r| r.beat_median() <= r.rayon_median()),
     );
 
+    status::detail("map-collect");
     let (ts, tb, tr) = interleave3(
         cfg.rounds,
         || {
@@ -911,18 +1007,24 @@ fn w8(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
         },
     );
     let wl = format!("W8 map-collect, {}M items", n / 1_000_000);
+    let mut t = Timings::new("W8", &wl, "wall", p);
+    t.items = Some(n as u64);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    out.times.push(t);
     let mut row = Row::new(&wl, p, "time", Unit::Time);
     row.seq = Some(ts);
     row.beat = Some(tb);
     row.rayon = Some(tr);
-    rows.push(
+    out.rows.push(
         row.with_ratio()
             .target("beat / rayon <= 1", |r| r.beat_median() <= r.rayon_median()),
     );
 }
 
 /// W2: many ~150 ns tasks submitted one by one through `scope`.
-fn w2(cfg: &Config, p: usize, steps_150: u64, rows: &mut Vec<Row>) {
+fn w2(cfg: &Config, p: usize, steps_150: u64, out: &mut Out) {
     let n = cfg.w2_tasks;
     let bp = beat_pool(p);
     let rp = rayon_pool(p);
@@ -957,25 +1059,23 @@ fn w2(cfg: &Config, p: usize, steps_150: u64, rows: &mut Vec<Row>) {
         })
     };
 
-    run_seq();
-    run_beat();
-    run_rayon();
-
-    let (mut ts, mut tb, mut tr) = (vec![], vec![], vec![]);
-    for _ in 0..cfg.rounds {
-        ts.push(run_seq());
-        tb.push(run_beat());
-        tr.push(run_rayon());
-    }
+    let (ts, tb, tr) = interleave3(cfg.rounds, run_seq, run_beat, run_rayon);
 
     let wl = format!("W2 {}k x ~150 ns spawn", n / 1000);
+    let mut t = Timings::new("W2", &wl, "wall", p);
+    t.item_ns = Some(150.0);
+    t.items = Some(n as u64);
+    t.seq = Some(ts.clone());
+    t.beat = Some(tb.clone());
+    t.rayon = Some(tr.clone());
+    out.times.push(t);
     let eff =
         |t: &[f64]| -> Vec<f64> { ts.iter().zip(t).map(|(s, t)| s / (p as f64 * t)).collect() };
     let mut time_row = Row::new(&wl, p, "time", Unit::Time);
     time_row.seq = Some(ts.clone());
     time_row.beat = Some(tb.clone());
     time_row.rayon = Some(tr.clone());
-    rows.push(time_row.with_ratio());
+    out.rows.push(time_row.with_ratio());
 
     let mut eff_row = Row::new(&wl, p, "efficiency", Unit::Percent);
     eff_row.beat = Some(eff(&tb));
@@ -984,7 +1084,7 @@ fn w2(cfg: &Config, p: usize, steps_150: u64, rows: &mut Vec<Row>) {
     if p == 2 {
         eff_row = eff_row.target(">= 80%", |r| r.beat_median() >= 0.8);
     }
-    rows.push(eff_row);
+    out.rows.push(eff_row);
 }
 
 /// What one W7 measurement of one pool gives.
@@ -1030,7 +1130,7 @@ fn w7_one<P>(
 }
 
 /// W7: idle cost.
-fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
+fn w7(cfg: &Config, p: usize, out: &mut Out) {
     let run_beat = || {
         w7_one(
             cfg,
@@ -1069,7 +1169,8 @@ fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
     };
 
     let (mut b, mut r) = (vec![], vec![]);
-    for _ in 0..cfg.rounds {
+    for k in 1..=cfg.w7_rounds {
+        status::round(k, cfg.w7_rounds);
         b.push(run_beat());
         r.push(run_rayon());
     }
@@ -1079,11 +1180,15 @@ fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
     } else {
         format!("W7 idle {} ms", cfg.idle.as_millis())
     };
+    let mut t = Timings::new("W7", &idle_label, "cpu", p);
+    t.beat = Some(b.iter().map(|f| f.idle_cpu).collect());
+    t.rayon = Some(r.iter().map(|f| f.idle_cpu).collect());
+    out.times.push(t);
     let mut idle = Row::new(&idle_label, p, "process CPU", Unit::Time);
     idle.beat = Some(b.iter().map(|f| f.idle_cpu).collect());
     idle.rayon = Some(r.iter().map(|f| f.idle_cpu).collect());
     let scale = cfg.idle.as_secs_f64();
-    rows.push(
+    out.rows.push(
         idle.with_ratio()
             .target("<= 1 ms per s", |r| r.beat_median() <= 1e-3 * scale),
     );
@@ -1094,10 +1199,15 @@ fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
         cfg.burst_tasks,
         cfg.burst_gap.as_millis()
     );
+    let mut t = Timings::new("W7", &wl, "cpu", p);
+    t.items = Some((cfg.bursts * cfg.burst_tasks) as u64);
+    t.beat = Some(b.iter().map(|f| f.burst_cpu).collect());
+    t.rayon = Some(r.iter().map(|f| f.burst_cpu).collect());
+    out.times.push(t);
     let mut cpu = Row::new(&wl, p, "process CPU", Unit::Time);
     cpu.beat = Some(b.iter().map(|f| f.burst_cpu).collect());
     cpu.rayon = Some(r.iter().map(|f| f.burst_cpu).collect());
-    rows.push(
+    out.rows.push(
         cpu.with_ratio()
             .target("<= rayon", |r| r.beat_median() <= r.rayon_median()),
     );
@@ -1105,81 +1215,113 @@ fn w7(cfg: &Config, p: usize, rows: &mut Vec<Row>) {
     let mut wall = Row::new(&wl, p, "wall per burst", Unit::Time);
     wall.beat = Some(b.iter().map(|f| f.burst_wall).collect());
     wall.rayon = Some(r.iter().map(|f| f.burst_wall).collect());
-    rows.push(wall.with_ratio());
+    out.rows.push(wall.with_ratio());
+}
+
+/// The machine, for the plot's title: the core count and, where Linux says, the CPU model.
+fn machine(cores: usize) -> String {
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, m)| m.split_whitespace().collect::<Vec<_>>().join(" "))
+        });
+    match model {
+        Some(m) if !m.is_empty() => format!("{cores} cores ({m})"),
+        _ => format!("{cores} cores"),
+    }
 }
 
 fn main() {
     let cfg = Config::from_args();
     let ps = cfg.threads.clone();
-    let mut progress = Progress {
-        step: 0,
-        total: 1 + ps.len()
-            * ["w1", "w4", "w5", "w6", "w8", "w3", "w2", "w7"]
-                .iter()
-                .filter(|w| cfg.runs(w))
-                .count(),
-    };
-    let started = Instant::now();
+    status::start(
+        1 + usize::from(cfg.runs("w4"))
+            + ps.len()
+                * ["w1", "w5", "w6", "w8", "w3", "w2", "w7"]
+                    .iter()
+                    .filter(|w| cfg.runs(w))
+                    .count(),
+    );
 
-    progress.next("calibrating the busy loop");
+    status::step("calibrating the busy loop");
     let ns_per_step = calibrate();
     let steps_150 = ((150.0 / ns_per_step).round() as u64).max(1);
     let joins = count_joins(cfg.fib_n);
 
-    let mut rows = Vec::new();
+    let mut out = Out {
+        rows: Vec::new(),
+        times: Vec::new(),
+    };
     if cfg.runs("w4") {
-        progress.next("W4 1000 tiny items after idling, global pools");
-        w4(&cfg, ns_per_step, &mut rows);
+        status::step("W4 1000 tiny items after idling, global pools");
+        w4(&cfg, ns_per_step, &mut out);
     }
     for &p in &ps {
         if cfg.runs("w1") {
-            progress.next(&format!("W1 map-sum, four item costs P={p}"));
-            w1(&cfg, p, ns_per_step, &mut rows);
+            status::step(&format!("W1 map-sum, four item costs, P={p}"));
+            w1(&cfg, p, ns_per_step, &mut out);
         }
         if cfg.runs("w5") {
-            progress.next(&format!("W5 length x cost grid P={p}"));
-            w5(&cfg, p, ns_per_step, &mut rows);
+            status::step(&format!("W5 length x cost grid, P={p}"));
+            w5(&cfg, p, ns_per_step, &mut out);
         }
         if cfg.runs("w6") {
-            progress.next(&format!("W6 irregular items P={p}"));
-            w6(&cfg, p, ns_per_step, &mut rows);
+            status::step(&format!("W6 irregular items, P={p}"));
+            w6(&cfg, p, ns_per_step, &mut out);
         }
         if cfg.runs("w8") {
-            progress.next(&format!("W8 sum of squares, map-collect P={p}"));
-            w8(&cfg, p, &mut rows);
+            status::step(&format!("W8 sum of squares, map-collect, P={p}"));
+            w8(&cfg, p, &mut out);
         }
         if cfg.runs("w3") {
-            progress.next(&format!("W3 fib({}) P={p}", cfg.fib_n));
-            w3(&cfg, p, joins, &mut rows);
+            status::step(&format!("W3 fib({}), P={p}", cfg.fib_n));
+            w3(&cfg, p, joins, &mut out);
         }
         if cfg.runs("w2") {
-            progress.next(&format!("W2 {} spawned tasks P={p}", cfg.w2_tasks));
-            w2(&cfg, p, steps_150, &mut rows);
+            status::step(&format!("W2 {} spawned tasks, P={p}", cfg.w2_tasks));
+            w2(&cfg, p, steps_150, &mut out);
         }
         if cfg.runs("w7") {
-            progress.next(&format!(
-                "W7 idle {:?} + {} bursts P={p}",
+            status::step(&format!(
+                "W7 idle {:?} + {} bursts, P={p}",
                 cfg.idle, cfg.bursts
             ));
-            w7(&cfg, p, &mut rows);
+            w7(&cfg, p, &mut out);
         }
     }
+    status::clear();
 
     let cores = thread::available_parallelism().map_or(0, NonZeroUsize::get);
+    let date = today();
+    let mode = match cfg.size {
+        Size::Quick => " -- --quick",
+        Size::Default => "",
+        Size::Full => " -- --full",
+    };
     println!(
-        "# beat tour ({}{})\n",
-        today(),
-        if cfg.quick { ", --quick" } else { "" }
+        "# beat tour ({date}{})\n",
+        mode.strip_prefix(" --").unwrap_or("").replace(' ', ", ")
     );
     println!(
-        "`cargo run --release --example tour{}` on {cores} cores; median [min, max] of {} \
-         interleaved rounds; busy loop {ns_per_step:.3} ns/step, ~150 ns = {steps_150} steps; \
-         fib({}) makes {joins} joins; efficiency E = T_seq / (P x T_par); beat / rayon is the \
-         median of per-round ratios.\n",
-        if cfg.quick { " -- --quick" } else { "" },
-        cfg.rounds,
-        cfg.fib_n,
+        "`cargo run --release --example tour{mode}` on {cores} cores; median [min, max] of {} \
+         interleaved rounds (W7: {}); busy loop {ns_per_step:.3} ns/step, ~150 ns = \
+         {steps_150} steps; fib({}) makes {joins} joins; efficiency E = T_seq / (P x T_par); \
+         beat / rayon is the median of per-round ratios.\n",
+        cfg.rounds, cfg.w7_rounds, cfg.fib_n,
     );
-    print_table(&rows);
-    eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
+    print_table(&out.rows);
+
+    if let Some(dir) = &cfg.report {
+        match report::write(dir, &out.times, &machine(cores), &date, cfg.rounds) {
+            Ok(files) => eprintln!("report: wrote {}", files.join(", ")),
+            Err(e) => {
+                eprintln!("report: cannot write to {}: {e}", dir.display());
+                std::process::exit(1);
+            }
+        }
+    }
+    eprintln!("done in {:.1} s", status::elapsed());
 }

@@ -31,6 +31,9 @@ pub mod vec;
 pub mod collections;
 pub mod string;
 // [h4: lib]
+#[cfg(feature = "progress")]
+pub mod progress;
+// [h13: lib]
 
 pub use beat_core::{
     broadcast, current_num_threads, current_thread_index, in_place_scope, in_place_scope_fifo,
