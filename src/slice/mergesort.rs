@@ -109,7 +109,7 @@ where
     debug_assert_eq!(v.len(), buf.len());
     if depth == 0 {
         // SAFETY: the elements are in `v` on entry (rule of `sort`), so every slot holds
-        // one; insertion sort only swaps them, and depth 0 is even, so they stay in `v`.
+        // one; insertion sort keeps them in `v`, also when it unwinds, and depth 0 is even.
         let v = unsafe { &mut *(v as *mut [Slot<T>] as *mut [T]) };
         insertion_sort(v, is_less);
         return;

@@ -17,9 +17,10 @@
 //! not a total order, and these sorts must only ever raise the comparator's own panics.
 //!
 //! Memory safety never depends on the comparator's answers: indices come from the partition
-//! counts, which stay in bounds whatever it says. Every step but the partition only swaps
-//! elements; the partition holds one element out of the slice and puts it back from a drop
-//! guard if the comparator panics, so the slice is always a permutation of its input.
+//! counts, which stay in bounds whatever it says. Every step but the partition and the
+//! insertion sort only swaps elements; those two hold one element out of the slice and put it
+//! back from a drop guard if the comparator panics, so the slice is always a permutation of
+//! its input.
 
 use std::cmp::Ordering;
 use std::mem::{self, ManuallyDrop};
@@ -132,18 +133,48 @@ fn recurse<'a, T, F>(
     }
 }
 
-/// Sorts `v` by insertion, keeping equal elements in order. Only swaps, so a panicking
-/// comparator leaves a permutation.
+/// Sorts `v` by insertion, keeping equal elements in order.
+///
+/// Each new element is held out of the slice while the greater ones before it shift up one
+/// place, so it is moved once instead of being swapped step by step. If the comparator
+/// panics, the guard writes the held-out element into the hole, so `v` is a permutation of
+/// its input.
 pub(super) fn insertion_sort<T, F>(v: &mut [T], is_less: &F)
 where
     F: Fn(&T, &T) -> bool,
 {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && is_less(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
+    let n = v.len();
+    let base = v.as_mut_ptr();
+    for i in 1..n {
+        // SAFETY: `i - 1 < i < n`, so both pointers are in bounds and point at elements.
+        if !is_less(unsafe { &*base.add(i) }, unsafe { &*base.add(i - 1) }) {
+            continue;
         }
+        // SAFETY: `i < n`. The bytes left at `i` are the hole: a stale copy of the held-out
+        // element, overwritten below before anything reads them.
+        let value = unsafe { ptr::read(base.add(i)) };
+        let mut hole = Gap {
+            value: ManuallyDrop::new(value),
+            // SAFETY: `i < n`.
+            slot: unsafe { base.add(i) },
+        };
+        let mut j = i;
+        loop {
+            // SAFETY: `0 < j <= i < n`: `j - 1` holds an element greater than the held-out
+            // one (checked before the loop, then by the condition below); it moves up into
+            // the hole at `j`, and the hole moves to `j - 1`.
+            unsafe {
+                ptr::copy_nonoverlapping(base.add(j - 1), base.add(j), 1);
+                hole.slot = base.add(j - 1);
+            }
+            j -= 1;
+            // SAFETY: `j - 1 < j`, an element of the slice (the hole is at `j`).
+            if j == 0 || !is_less(&hole.value, unsafe { &*base.add(j - 1) }) {
+                break;
+            }
+        }
+        // Dropping the guard writes the held-out element into the hole at `j`.
+        drop(hole);
     }
 }
 
@@ -229,6 +260,22 @@ where
     }
 }
 
+/// The element held out of the slice and the slot it goes back to on drop.
+struct Gap<T> {
+    value: ManuallyDrop<T>,
+    slot: *mut T,
+}
+
+impl<T> Drop for Gap<T> {
+    fn drop(&mut self) {
+        // SAFETY: `slot` points into the slice at a place whose bytes are a stale
+        // copy of an element that lives elsewhere (the rule of each user's loop), and
+        // `value` is the one element missing from the slice; writing it there makes the
+        // slice a permutation again. `value` is not used after this.
+        unsafe { ptr::copy_nonoverlapping(&*self.value, self.slot, 1) };
+    }
+}
+
 /// Partitions `v` around the element at `p`: the elements `x` with `pred(x, pivot)` first,
 /// then the pivot, then the others. Returns the pivot's new index.
 fn partition_at<T, P>(v: &mut [T], p: usize, mut pred: P) -> usize
@@ -256,21 +303,6 @@ fn partition<T, P>(v: &mut [T], mut pred: P) -> usize
 where
     P: FnMut(&T) -> bool,
 {
-    /// The element held out of the slice and the slot it goes back to on drop.
-    struct Gap<T> {
-        value: ManuallyDrop<T>,
-        slot: *mut T,
-    }
-    impl<T> Drop for Gap<T> {
-        fn drop(&mut self) {
-            // SAFETY: `slot` points into the slice at a place whose bytes are a stale
-            // copy of an element that lives elsewhere (the rule of the loop below), and
-            // `value` is the one element missing from the slice; writing it there makes the
-            // slice a permutation again. `value` is not used after this.
-            unsafe { ptr::copy_nonoverlapping(&*self.value, self.slot, 1) };
-        }
-    }
-
     let n = v.len();
     if n == 0 {
         return 0;
