@@ -30,6 +30,9 @@ fn main() {
                 .parse::<f64>()
                 .expect("--mb needs a number of megabytes");
             i += 2;
+        } else if args[i].starts_with("--") {
+            eprintln!("usage: word_freq [--mb N] [FILE...]");
+            std::process::exit(2);
         } else {
             files.push(args[i].clone());
             i += 1;
