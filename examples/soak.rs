@@ -686,6 +686,8 @@ struct Args {
     seconds: f64,
     seed: u64,
     stall: u64,
+    /// A fault to plant in round 3, to show that the checks catch it.
+    fault: Option<String>,
 }
 
 fn parse_args() -> Args {
@@ -693,6 +695,7 @@ fn parse_args() -> Args {
         seconds: 10.0,
         seed: 0x5EED_1234_ABCD_0001,
         stall: 30,
+        fault: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -706,6 +709,7 @@ fn parse_args() -> Args {
             }
             "--seed" => args.seed = value().parse().unwrap_or_else(|_| usage("bad --seed")),
             "--stall" => args.stall = value().parse().unwrap_or_else(|_| usage("bad --stall")),
+            "--fault" => args.fault = Some(value()),
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -713,7 +717,10 @@ fn parse_args() -> Args {
 }
 
 fn usage(msg: &str) -> ! {
-    eprintln!("soak: {msg}\nusage: soak [--seconds N] [--seed S] [--stall SECONDS]");
+    eprintln!(
+        "soak: {msg}\nusage: soak [--seconds N] [--seed S] [--stall SECONDS] \
+         [--fault mismatch|leak|escape|lost|hang]"
+    );
     std::process::exit(2)
 }
 
@@ -857,8 +864,34 @@ fn main() {
         let salt = round_seed;
         let want = model(&tree, salt);
         let ps = Pools { ids: [main, other] };
+        let fault = args.fault.as_deref().filter(|_| round == 3);
         let got = panic::catch_unwind(AssertUnwindSafe(|| {
-            pools[main].install(|| eval(&tree, salt, &ps, 0))
+            pools[main].install(|| {
+                let v = eval(&tree, salt, &ps, 0);
+                match fault {
+                    Some("mismatch") => v ^ 1,
+                    Some("leak") => {
+                        std::mem::forget(Tracked::new(0));
+                        v
+                    }
+                    Some("escape") => throw(u32::MAX),
+                    Some("lost") => {
+                        DETACHED_SPAWNED.fetch_add(1, Relaxed);
+                        v
+                    }
+                    Some("hang") => {
+                        beat::join(
+                            || loop {
+                                std::thread::sleep(Duration::from_millis(50))
+                            },
+                            || v,
+                        )
+                        .1
+                    }
+                    Some(other) => usage(&format!("unknown fault {other}")),
+                    None => v,
+                }
+            })
         }));
         match got {
             Ok(got) if got == want => {}

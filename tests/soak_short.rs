@@ -36,3 +36,27 @@ fn soak_for_a_few_seconds() {
     assert!(stdout.contains("soak: ok"), "{stdout}\n{stderr}");
     println!("{stdout}");
 }
+
+/// Each planted fault makes the soak fail with a message that names it.
+#[test]
+fn soak_catches_planted_faults() {
+    let bin = soak_binary();
+    for (fault, needle) in [
+        ("mismatch", ", model "),
+        ("leak", "tracked objects alive after the round (leak)"),
+        ("escape", "a panic escaped the round"),
+        ("lost", "DEADLOCK? no round completed"),
+        ("hang", "DEADLOCK? no round completed"),
+    ] {
+        let out = Command::new(&bin)
+            .args(["--seconds", "60", "--stall", "2", "--fault", fault])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{fault}: the soak passed:\n{stderr}");
+        assert!(
+            stderr.contains(needle),
+            "{fault}: stderr lacks {needle:?}:\n{stderr}"
+        );
+    }
+}
