@@ -96,7 +96,9 @@ fn zero_sizes_panic_with_clear_messages() {
     );
     assert_eq!(
         // Only when driven (or asked its length), as documented.
-        panic_message(|| drop(v.par_windows(0).count())),
+        panic_message(|| {
+            v.par_windows(0).count();
+        }),
         "window size must not be zero"
     );
     assert_eq!(
@@ -269,7 +271,9 @@ fn ranges_up_to_usize_max() {
         assert_eq!(rev, [usize::MAX - 1, usize::MAX - 2]);
         assert_eq!((0..=usize::MAX).into_par_iter().opt_len(), None);
         assert_eq!((usize::MAX..usize::MAX).into_par_iter().count(), 0);
-        assert_eq!((5..3usize).into_par_iter().len(), 0);
+        #[allow(clippy::reversed_empty_ranges)]
+        let backwards = 5..3usize;
+        assert_eq!(backwards.into_par_iter().len(), 0);
         assert!((0..usize::MAX).into_par_iter().any(|x| x == 123_456));
     });
 }
