@@ -116,11 +116,13 @@ pub(crate) fn set_global_registry<S: ThreadSpawn>(
     Ok(())
 }
 
-/// Terminates a half-built registry if building fails midway.
+/// Terminates a half-built registry if building fails midway: the threads started so far
+/// exit, and the calling thread leaves the pool if `use_current_thread` adopted it.
 struct Terminator<'a>(&'a Arc<Registry>);
 
 impl Drop for Terminator<'_> {
     fn drop(&mut self) {
+        WorkerThread::release_adopted(self.0);
         self.0.terminate();
     }
 }
@@ -339,24 +341,27 @@ impl Registry {
         }
     }
 
-    /// Runs a user closure whose panic goes to the panic handler (or aborts without one).
-    pub(crate) fn catch_unwind(&self, f: impl FnOnce()) {
+    /// Runs a user closure whose panic goes to the panic handler (or aborts without one);
+    /// `what` names the closure in the abort message ("a spawned task").
+    pub(crate) fn catch_unwind(&self, what: &str, f: impl FnOnce()) {
         if let Err(err) = unwind::halt_unwinding(f) {
-            self.handle_panic(err);
+            self.handle_panic(what, err);
         }
     }
 
     #[cold]
-    fn handle_panic(&self, err: Box<dyn std::any::Any + Send>) {
+    fn handle_panic(&self, what: &str, err: Box<dyn std::any::Any + Send>) {
         match &self.panic_handler {
             Some(handler) => {
-                let abort = unwind::AbortIfPanic;
-                handler(err);
-                abort.disarm();
+                if let Err(again) = unwind::halt_unwinding(|| handler(err)) {
+                    // Dropping the payload could panic once more; we abort anyway.
+                    std::mem::forget(again);
+                    unwind::abort_with("beat: the panic_handler panicked; aborting");
+                }
             }
-            None => unwind::abort_with(
-                "beat: a spawned task panicked and the pool has no panic_handler; aborting",
-            ),
+            None => unwind::abort_with(&format!(
+                "beat: {what} panicked and the pool has no panic_handler; aborting"
+            )),
         }
     }
 
@@ -676,7 +681,7 @@ pub(crate) fn main_loop(thread: ThreadBuilder) {
     let registry = Arc::clone(&worker.registry);
     let index = worker.index;
     if let Some(handler) = &registry.start_handler {
-        registry.catch_unwind(|| handler(index));
+        registry.catch_unwind("a start_handler", || handler(index));
     }
     let terminate = &registry.thread_infos[index].terminate;
     worker.wait_until_cold(terminate, true);
@@ -685,7 +690,7 @@ pub(crate) fn main_loop(thread: ThreadBuilder) {
         worker.execute(job);
     }
     if let Some(handler) = &registry.exit_handler {
-        registry.catch_unwind(|| handler(index));
+        registry.catch_unwind("an exit_handler", || handler(index));
     }
     WorkerThread::set_current(ptr::null());
     drop(worker);

@@ -1039,7 +1039,8 @@ pub trait ParallelIterator: Sized + Send {
 
     /// The last item, in the iterator's order, that satisfies `predicate`: what
     /// `Iterator::rfind` returns. Once a match is found, work before it stops; work after
-    /// it goes on.
+    /// it goes on. Each batch is searched front to back, so for a match near the end of a
+    /// huge indexed range, `rev().find_first(..)` does much less work.
     ///
     /// # Examples
     ///
@@ -1428,7 +1429,8 @@ pub trait IndexedParallelIterator: ParallelIterator {
         Enumerate::new(self)
     }
 
-    /// Asks that no batch hold fewer than `min` items (splitting stops there).
+    /// Asks that no batch hold fewer than `min` items (splitting stops there). A minimum of
+    /// 0 is the same as 1: no minimum.
     ///
     /// # Examples
     ///
@@ -1441,7 +1443,8 @@ pub trait IndexedParallelIterator: ParallelIterator {
         MinLen::new(self, min)
     }
 
-    /// Asks that no batch hold more than `max` items.
+    /// Asks that no batch hold more than `max` items. A maximum of 0 is the same as 1, and
+    /// a maximum below the minimum of [`with_min_len`](Self::with_min_len) gives way to it.
     ///
     /// # Examples
     ///

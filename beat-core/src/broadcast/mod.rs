@@ -175,7 +175,7 @@ where
     let job = ArcJob::new({
         let registry = Arc::clone(registry);
         move || {
-            registry.catch_unwind(|| BroadcastContext::with(&op));
+            registry.catch_unwind("a spawn_broadcast task", || BroadcastContext::with(&op));
             registry.terminate();
         }
     });

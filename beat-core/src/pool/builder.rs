@@ -294,7 +294,10 @@ impl<S: ThreadSpawn> ThreadPoolBuilder<S> {
     ///
     /// # Errors
     ///
-    /// As for [`ThreadPoolBuilder::build`], plus any error of the spawn handler.
+    /// As for [`ThreadPoolBuilder::build`], plus any error of the spawn handler. When the
+    /// handler fails for some thread, the threads it started before exit (running their
+    /// exit handlers), and a thread adopted by
+    /// [`use_current_thread`](ThreadPoolBuilder::use_current_thread) leaves the pool.
     ///
     /// # Examples
     ///
@@ -517,7 +520,8 @@ impl<S> ThreadPoolBuilder<S> {
     }
 
     /// Runs `exit_handler(index)` on each pool thread when it exits (after the pool was
-    /// dropped and its work is done). A panic in it goes to the panic handler.
+    /// dropped and its work is done). A panic in it goes to the panic handler (or aborts
+    /// without one).
     ///
     /// # Examples
     ///

@@ -86,7 +86,7 @@ where
     registry.increment_terminate_count();
     let registry = Arc::clone(registry);
     HeapJob::new(move || {
-        registry.catch_unwind(func);
+        registry.catch_unwind("a spawned task", func);
         registry.terminate();
     })
     .into_job_ref()
