@@ -57,6 +57,7 @@ fn join_allocates_nothing_and_spawns_share_chunks() {
     let pool = ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     pool.install(|| {
         leaves(4); // warm up: thread-locals, deque buffer
+
         // Miri interprets every step: smaller trees and fewer spawns there.
         let depth = if cfg!(miri) { 8 } else { 14 };
         let n = allocations_in(|| assert_eq!(leaves(depth), 1 << depth));
