@@ -52,7 +52,7 @@ fn len() -> impl Strategy<Value = usize> {
     // Miri interprets every step: short inputs there (the driver splits them all the
     // same, as Miri's clock makes every item look slow).
     if cfg!(miri) {
-        return (0usize..300).boxed();
+        return (0usize..200).boxed();
     }
     prop_oneof![
         5 => 0usize..8,
