@@ -106,7 +106,7 @@ macro_rules! for_sources {
 
 fn cfg() -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(miri) { 3 } else { 32 },
+        cases: if cfg!(miri) { 1 } else { 32 },
         ..ProptestConfig::default()
     }
 }
@@ -556,7 +556,7 @@ fn check_drops<C: Send>(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 3 } else { 12 }, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 1 } else { 12 }, ..ProptestConfig::default() })]
 
     #[test]
     fn panics_drop_every_item_once(n in 1usize..if cfg!(miri) { 300 } else { 30_000 }, k in any::<prop::sample::Index>(), panics in any::<bool>()) {

@@ -110,7 +110,7 @@ impl RangeBounds<usize> for Span {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(miri) { 3 } else { 32 },
+        cases: if cfg!(miri) { 1 } else { 32 },
         ..ProptestConfig::default()
     }
 }
@@ -396,7 +396,7 @@ proptest! {
 // Hashing 100_000 keys and passing them through a channel are slow in debug builds: fewer
 // cases for these two.
 proptest! {
-    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 3 } else { 16 }, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 1 } else { 16 }, ..ProptestConfig::default() })]
 
     #[test]
     fn hash_collections_match_std(v in values()) {
@@ -590,7 +590,7 @@ fn check_drain_drops(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 3 } else { 16 }, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 1 } else { 16 }, ..ProptestConfig::default() })]
 
     #[test]
     fn drains_drop_every_item_once(n in 1usize..if cfg!(miri) { 300 } else { 20_000 }, a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), panics in any::<bool>()) {

@@ -24,7 +24,7 @@ fn in_pools(f: impl Fn() + Sync) {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(miri) { 3 } else { 32 },
+        cases: if cfg!(miri) { 1 } else { 32 },
         ..ProptestConfig::default()
     }
 }

@@ -135,7 +135,7 @@ fn input() -> impl Strategy<Value = Vec<u32>> {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(miri) { 3 } else { 16 },
+        cases: if cfg!(miri) { 1 } else { 16 },
         ..ProptestConfig::default()
     }
 }
@@ -372,7 +372,7 @@ impl Ord for Key<'_> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 3 } else { 16 }, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 1 } else { 16 }, ..ProptestConfig::default() })]
 
     #[test]
     fn a_panicking_comparator_loses_nothing(
@@ -509,8 +509,8 @@ fn zero_sized_elements() {
 /// parallel move threshold, nearly sorted, reversed), each sort once per pool.
 #[test]
 fn large_inputs_match_std() {
-    // Under Miri the sorts' thresholds are small, so 1000 elements take the same paths.
-    let n = if cfg!(miri) { 1000 } else { 200_000 };
+    // Under Miri the sorts' thresholds are small, so 300 elements take the same paths.
+    let n = if cfg!(miri) { 300 } else { 200_000 };
     let mut sawtooth = data(n, Shape::Sorted, 0);
     sawtooth.rotate_left(n / 3);
     let cases = [
