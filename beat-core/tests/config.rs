@@ -44,6 +44,8 @@ fn run_child(vars: &[(&str, &str)]) -> (Vec<usize>, String) {
 }
 
 #[test]
+// Miri cannot start child processes, and this test is about a child's environment.
+#[cfg_attr(miri, ignore)]
 fn environment_sizes_the_pools() {
     let (default, _) = run_child(&[]);
     assert_eq!(default.len(), 2);

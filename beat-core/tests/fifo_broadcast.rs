@@ -110,14 +110,16 @@ fn spawn_broadcast_free_function_from_a_worker() {
 #[test]
 fn scope_fifo_on_one_thread_runs_tasks_in_spawn_order() {
     let p = pool(1);
+    // Miri interprets every step: fewer tasks there.
+    let tasks = if cfg!(miri) { 100 } else { 1000 };
     let order = Mutex::new(Vec::new());
     p.scope_fifo(|s| {
-        for i in 0..1000 {
+        for i in 0..tasks {
             let order = &order;
             s.spawn_fifo(move |_| order.lock().unwrap().push(i));
         }
     });
-    assert_eq!(order.into_inner().unwrap(), indices(1000));
+    assert_eq!(order.into_inner().unwrap(), indices(tasks));
 
     // Through the free functions, and with tasks spawning tasks (breadth first).
     let order = Mutex::new(Vec::new());
@@ -139,25 +141,29 @@ fn scope_fifo_on_one_thread_runs_tasks_in_spawn_order() {
 #[test]
 fn spawn_fifo_on_one_thread_runs_in_spawn_order() {
     let p = pool(1);
+    let tasks = if cfg!(miri) { 100 } else { 1000 };
     let (tx, rx) = mpsc::channel();
     p.install(|| {
-        for i in 0..1000 {
+        for i in 0..tasks {
             let tx = tx.clone();
             beat_core::spawn_fifo(move || tx.send(i).unwrap());
         }
     });
     drop(tx);
-    assert_eq!(rx.iter().collect::<Vec<_>>(), indices(1000));
+    assert_eq!(rx.iter().collect::<Vec<_>>(), indices(tasks));
 }
 
 #[test]
 fn fifo_tasks_all_run_with_many_threads() {
-    let spawns = if cfg!(debug_assertions) {
-        20_000
+    // Miri interprets every step: fewer tasks and threads there.
+    let (spawns, sends, threads) = if cfg!(miri) {
+        (400, 100, [2, 4, 12])
+    } else if cfg!(debug_assertions) {
+        (20_000, 1000, [2, 8, 64])
     } else {
-        100_000
+        (100_000, 1000, [2, 8, 64])
     };
-    for n in [2, 8, 64] {
+    for n in threads {
         let p = pool(n);
         let count = AtomicUsize::new(0);
         p.scope_fifo(|s| {
@@ -188,7 +194,7 @@ fn fifo_tasks_all_run_with_many_threads() {
 
         let (tx, rx) = mpsc::channel();
         p.install(|| {
-            for i in 0..1000 {
+            for i in 0..sends {
                 let tx = tx.clone();
                 beat_core::spawn_fifo(move || tx.send(i).unwrap());
             }
@@ -196,7 +202,7 @@ fn fifo_tasks_all_run_with_many_threads() {
         drop(tx);
         let mut got: Vec<usize> = rx.iter().collect();
         got.sort_unstable();
-        assert_eq!(got, indices(1000), "spawn_fifo, P = {n}");
+        assert_eq!(got, indices(sends), "spawn_fifo, P = {n}");
     }
 }
 

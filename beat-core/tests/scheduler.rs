@@ -7,6 +7,19 @@ use std::sync::mpsc;
 
 use beat_core::{join, scope, ThreadPool, ThreadPoolBuilder};
 
+/// Miri interprets every step, so under it the stress loops and join trees shrink to a
+/// size that still crosses every path (stealing, sleeping, waking, panics) in seconds.
+const MIRI: bool = cfg!(miri);
+
+/// `full` normally, `small` under Miri.
+fn size<T>(full: T, small: T) -> T {
+    if MIRI {
+        small
+    } else {
+        full
+    }
+}
+
 fn pool(n: usize) -> ThreadPool {
     ThreadPoolBuilder::new().num_threads(n).build().unwrap()
 }
@@ -22,29 +35,34 @@ fn leaves(depth: u32) -> u64 {
 
 #[test]
 fn a_million_joins_twenty_deep() {
+    let depth = size(20, 7);
     for threads in [1, 2, 7] {
-        assert_eq!(pool(threads).install(|| leaves(20)), 1 << 20);
+        assert_eq!(pool(threads).install(|| leaves(depth)), 1 << depth);
     }
 }
 
 #[test]
 fn sixty_four_threads_on_two_cores() {
-    let p = pool(64);
-    assert_eq!(p.install(|| leaves(16)), 1 << 16);
+    let p = pool(size(64, 12));
+    let depth = size(16, 7);
+    assert_eq!(p.install(|| leaves(depth)), 1 << depth);
+    let spawns = size(10_000, 300);
     let n = AtomicUsize::new(0);
     p.scope(|s| {
-        for _ in 0..10_000 {
+        for _ in 0..spawns {
             s.spawn(|_| {
                 n.fetch_add(1, Ordering::Relaxed);
             });
         }
     });
-    assert_eq!(n.into_inner(), 10_000);
+    assert_eq!(n.into_inner(), spawns);
 }
 
 #[test]
 fn scope_with_many_spawns() {
-    let count = if cfg!(debug_assertions) {
+    let count = if MIRI {
+        1_000
+    } else if cfg!(debug_assertions) {
         200_000
     } else {
         1_000_000
@@ -71,8 +89,9 @@ fn spawn_tree<'a>(s: &beat_core::Scope<'a>, depth: u32, n: &'a AtomicUsize) {
 #[test]
 fn recursive_spawn_tree() {
     let n = AtomicUsize::new(0);
-    pool(3).scope(|s| spawn_tree(s, 14, &n));
-    assert_eq!(n.into_inner(), (1 << 15) - 1);
+    let depth = size(14, 7);
+    pool(3).scope(|s| spawn_tree(s, depth, &n));
+    assert_eq!(n.into_inner(), (1 << (depth + 1)) - 1);
 }
 
 #[test]
@@ -83,7 +102,7 @@ fn install_across_busy_pools_both_ways() {
         for i in 0..4 {
             let (a, b) = (&a, &b);
             t.spawn(move || {
-                for _ in 0..20 {
+                for _ in 0..size(20, 2) {
                     let (first, second) = if i % 2 == 0 { (a, b) } else { (b, a) };
                     let r = first.install(|| {
                         let inner = second.install(|| leaves(8));
@@ -100,7 +119,7 @@ fn install_across_busy_pools_both_ways() {
 #[test]
 fn in_place_scope_from_an_outside_thread() {
     let p = pool(2);
-    let mut v = vec![0usize; 1000];
+    let mut v = vec![0usize; size(1000, 100)];
     p.in_place_scope(|s| {
         for (i, x) in v.iter_mut().enumerate() {
             s.spawn(move |_| *x = i * 2);
@@ -158,8 +177,8 @@ fn panics_propagate_and_the_pool_stays_usable() {
         let err = panic::catch_unwind(AssertUnwindSafe(|| p.install(f))).unwrap_err();
         assert_eq!(panic_message(err), *want);
         assert_eq!(
-            p.install(|| leaves(10)),
-            1 << 10,
+            p.install(|| leaves(size(10, 5))),
+            1 << size(10, 5),
             "pool usable after {want}"
         );
     }
@@ -168,7 +187,7 @@ fn panics_propagate_and_the_pool_stays_usable() {
 #[test]
 fn panic_in_a_waits_for_a_stolen_b() {
     let p = pool(2);
-    for _ in 0..50 {
+    for _ in 0..size(50, 4) {
         let b_done = AtomicBool::new(false);
         let r = panic::catch_unwind(AssertUnwindSafe(|| {
             p.install(|| {
@@ -179,7 +198,7 @@ fn panic_in_a_waits_for_a_stolen_b() {
                         panic!("a")
                     },
                     || {
-                        leaves(12);
+                        leaves(size(12, 6));
                         b_done.store(true, Ordering::SeqCst);
                     },
                 )
@@ -220,7 +239,8 @@ fn use_current_thread_and_handlers() {
         .build()
         .unwrap();
     assert_eq!(beat_core::current_thread_index(), Some(0));
-    assert_eq!(join(|| leaves(10), || leaves(10)), (1 << 10, 1 << 10));
+    let d = size(10, 5);
+    assert_eq!(join(|| leaves(d), || leaves(d)), (1 << d, 1 << d));
     assert!(ThreadPoolBuilder::new()
         .use_current_thread()
         .build()

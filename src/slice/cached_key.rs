@@ -15,8 +15,9 @@ use super::mergesort::move_slots;
 use super::quicksort::par_quicksort;
 use crate::iter::{IndexedParallelIterator, IntoParallelRefMutIterator, ParallelIterator};
 
-/// Gathers of at most this many elements run on one thread.
-const GATHER_PIECE: usize = 16 * 1024;
+/// Gathers of at most this many elements run on one thread (fewer under Miri, so that the
+/// short inputs it can afford still take the parallel path).
+const GATHER_PIECE: usize = if cfg!(miri) { 64 } else { 16 * 1024 };
 
 /// Sorts `v` by the keys `f` gives, calling `f` once per element (not at all below two
 /// elements, as std).

@@ -45,13 +45,16 @@ type Slot<T> = MaybeUninit<T>;
 /// of it, as the depth is even).
 const LEAF_MAX: usize = 16;
 /// A whole sort this long or shorter runs on the calling thread, without `join`.
-const SEQUENTIAL_MAX: usize = 4096;
+///
+/// Under Miri this and the thresholds below are small, so that the short inputs it can
+/// afford still take the parallel paths.
+const SEQUENTIAL_MAX: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Ranges at least this long sort their halves with `join`.
-const SORT_PAR_MIN: usize = 4096;
+const SORT_PAR_MIN: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Merges at least this long split in two and run the halves with `join`.
-const MERGE_PAR_MIN: usize = 4096;
+const MERGE_PAR_MIN: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Plain moves at least this long split in two and run the halves with `join`.
-const MOVE_PAR_MIN: usize = 64 * 1024;
+const MOVE_PAR_MIN: usize = if cfg!(miri) { 128 } else { 64 * 1024 };
 
 /// Sorts `v` with `compare`, keeping equal elements in their order.
 pub(super) fn par_mergesort<T, F>(v: &mut [T], compare: &F)

@@ -11,8 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 /// Pairs checked on the calling thread, with an early exit, before any parallel check.
 const HEAD: usize = 64;
-/// Pieces of the parallel check, and of the parallel reversal, at most this long.
-const PIECE: usize = 16 * 1024;
+/// Pieces of the parallel check, and of the parallel reversal, at most this long (short
+/// under Miri, so that the short inputs it can afford still take the parallel path).
+const PIECE: usize = if cfg!(miri) { 128 } else { 16 * 1024 };
 /// The sequential check looks at the stop flag once per this many pairs, and compares the
 /// pairs of one block without branching so that cheap comparisons can be vectorised.
 const BLOCK: usize = 256;

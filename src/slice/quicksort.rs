@@ -31,9 +31,12 @@ use super::presorted::{self, Presorted};
 /// Slices up to this long are insertion-sorted.
 pub(super) const INSERTION_MAX: usize = 20;
 /// A whole sort this long or shorter runs on the calling thread, without `join`.
-const SEQUENTIAL_MAX: usize = 4096;
+///
+/// Under Miri both thresholds are small, so that the short inputs it can afford still take
+/// the parallel paths.
+const SEQUENTIAL_MAX: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Subslices at least this long are split with `join`.
-const PAR_MIN: usize = 2048;
+const PAR_MIN: usize = if cfg!(miri) { 32 } else { 2048 };
 
 /// Sorts `v` with `compare`, without keeping the order of equal elements.
 pub(super) fn par_quicksort<T, F>(v: &mut [T], compare: &F)

@@ -207,18 +207,21 @@ pub(crate) unsafe fn alloc<F: FnOnce() + Send>(latch: &CountLatch, f: F) -> JobR
             a.current.set(c);
         }
         // SAFETY: `fits` holds for `c` (fresh chunks fit any task of this size); the slot
-        // is aligned and within `data`, and only this thread writes to `c`'s header.
+        // is aligned and within `data`, and only this thread writes to `c`'s header
+        // fields other than `live`. Everything goes through raw places: tasks already
+        // published from `c` may be running on other threads, reading their own slots and
+        // updating `live`, so a `&mut` to the header or to `data` would race with them.
         let job = unsafe {
-            let h = &mut (*c).header;
-            let base = (*c).data.as_mut_ptr() as usize;
-            let start = align_up(base + h.used, layout.align());
+            let h = ptr::addr_of_mut!((*c).header);
+            let base = ptr::addr_of_mut!((*c).data) as usize;
+            let start = align_up(base + (*h).used, layout.align());
             let slot = start as *mut ArenaJob<F>;
             slot.write(ArenaJob {
                 chunk: c,
                 func: f.take().expect("task written once"),
             });
-            h.used = start + layout.size() - base;
-            h.n_jobs += 1;
+            (*h).used = start + layout.size() - base;
+            (*h).n_jobs += 1;
             JobRef::new(slot)
         };
         if a.context.get() != latch_ptr {
@@ -258,14 +261,15 @@ fn alloc_boxed<F: FnOnce() + Send>(latch: &CountLatch, f: F) -> JobRef {
 ///
 /// `c` must be this thread's current chunk.
 unsafe fn fits(c: *mut Chunk, latch: *const CountLatch, layout: Layout) -> bool {
-    // SAFETY: by the caller's contract we own `c`'s header.
+    // SAFETY: by the caller's contract we own `c`'s header fields other than `live`
+    // (read through raw places, as other threads may be updating `live` and reading their
+    // tasks' slots).
     unsafe {
-        let h = &(*c).header;
-        if h.latch != latch {
+        if (*c).header.latch != latch {
             return false;
         }
-        let base = (*c).data.as_ptr() as usize;
-        align_up(base + h.used, layout.align()) + layout.size() <= base + DATA_BYTES
+        let base = ptr::addr_of!((*c).data) as usize;
+        align_up(base + (*c).header.used, layout.align()) + layout.size() <= base + DATA_BYTES
     }
 }
 
