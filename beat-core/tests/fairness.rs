@@ -11,6 +11,11 @@ use std::sync::Arc;
 
 use beat_core::ThreadPoolBuilder;
 
+// Smaller under Miri, which interprets every spin.
+const FLOOD: usize = if cfg!(miri) { 8 } else { 256 };
+const TASK_SPINS: usize = if cfg!(miri) { 5 } else { 500 };
+const ROUNDS: usize = if cfg!(miri) { 3 } else { 200 };
+
 /// One worker floods its deque with tiny tasks forever; the other worker lives on stealing
 /// them. An `install` from outside must still get through, and it ends the flood.
 fn injected_work_gets_through_a_flood(threads: usize) {
@@ -27,13 +32,13 @@ fn injected_work_gets_through_a_flood(threads: usize) {
             beat_core::scope(|s| {
                 while !stop.load(Ordering::Relaxed) {
                     // Bounded, so the flood cannot outgrow memory when thieves are slow.
-                    if outstanding.load(Ordering::Relaxed) < 256 {
+                    if outstanding.load(Ordering::Relaxed) < FLOOD {
                         outstanding.fetch_add(1, Ordering::Relaxed);
                         let outstanding = &outstanding;
                         s.spawn(move |_| {
                             // Slower than a spawn, so the flooding worker stays ahead and
                             // its deque never runs dry.
-                            for _ in 0..500 {
+                            for _ in 0..TASK_SPINS {
                                 std::hint::spin_loop();
                             }
                             outstanding.fetch_sub(1, Ordering::Relaxed);
@@ -46,11 +51,11 @@ fn injected_work_gets_through_a_flood(threads: usize) {
             done_tx.send(()).unwrap();
         });
     }
-    while outstanding.load(Ordering::Relaxed) < 128 {
+    while outstanding.load(Ordering::Relaxed) < FLOOD / 2 {
         std::hint::spin_loop();
     }
     // Injected while the flood runs; its worker must pick it from the injector.
-    for round in 0..200 {
+    for round in 0..ROUNDS {
         let seen = pool.install(|| round);
         assert_eq!(seen, round);
     }

@@ -238,6 +238,7 @@ fn exit_handler_panic_goes_to_the_panic_handler() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri cannot start a child process")]
 fn start_handler_panic_without_panic_handler_aborts() {
     let out = run_child("start_handler_panics");
     assert_aborted(
@@ -247,6 +248,7 @@ fn start_handler_panic_without_panic_handler_aborts() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri cannot start a child process")]
 fn exit_handler_panic_without_panic_handler_aborts() {
     let out = run_child("exit_handler_panics");
     assert_aborted(
@@ -256,6 +258,7 @@ fn exit_handler_panic_without_panic_handler_aborts() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri cannot start a child process")]
 fn spawned_panic_without_panic_handler_aborts() {
     let out = run_child("spawn_panics_without_handler");
     assert_aborted(
@@ -265,12 +268,14 @@ fn spawned_panic_without_panic_handler_aborts() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri cannot start a child process")]
 fn panic_in_the_panic_handler_aborts() {
     let out = run_child("panic_handler_panics");
     assert_aborted(&out, "beat: the panic_handler panicked");
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri cannot start a child process")]
 fn stack_overflow_in_a_task_aborts_with_a_clear_message() {
     let out = run_child("stack_overflow");
     assert_aborted(&out, "has overflowed its stack");
