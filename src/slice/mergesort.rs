@@ -35,8 +35,8 @@ use std::cmp::Ordering;
 use std::mem::{self, MaybeUninit};
 use std::ptr;
 
-use super::presorted::{self, Presorted};
-use super::quicksort::{insertion_sort, INSERTION_MAX};
+use super::presorted;
+use super::quicksort::insertion_sort;
 
 /// A slot of `v` or `buf`, holding an element or dead bytes (see the module doc).
 type Slot<T> = MaybeUninit<T>;
@@ -48,7 +48,6 @@ const LEAF_MAX: usize = 16;
 ///
 /// Under Miri this and the thresholds below are small, so that the short inputs it can
 /// afford still take the parallel paths.
-const SEQUENTIAL_MAX: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Ranges at least this long sort their halves with `join`.
 const SORT_PAR_MIN: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Merges at least this long split in two and run the halves with `join`.
@@ -63,30 +62,11 @@ where
     F: Fn(&T, &T) -> Ordering + Sync,
 {
     let is_less = |a: &T, b: &T| compare(a, b) == Ordering::Less;
-    let n = v.len();
-    // Sorting has no meaning for zero-sized types; std does nothing either.
-    if mem::size_of::<T>() == 0 || n < 2 {
-        return;
-    }
-    if n <= INSERTION_MAX {
-        insertion_sort(v, &is_less);
-        return;
-    }
-    let parallel = n > SEQUENTIAL_MAX && beat_core::current_num_threads() > 1;
-    if parallel && beat_core::current_thread_index().is_none() {
-        // From outside any pool: enter the pool once, not at each top-level `join`.
-        beat_core::join(|| par_mergesort(v, compare), || ());
-        return;
-    }
     // Only a strictly descending input may be reversed: equal elements must keep their order.
-    match presorted::detect(v, &is_less, true, parallel) {
-        Presorted::Ascending => return,
-        Presorted::Descending => {
-            presorted::par_reverse(v, parallel);
-            return;
-        }
-        Presorted::Unsorted => {}
-    }
+    let Some(parallel) = presorted::start(v, &is_less, true, |v| par_mergesort(v, compare)) else {
+        return;
+    };
+    let n = v.len();
     let mut depth = 0;
     while n.div_ceil(1usize << depth) > LEAF_MAX {
         depth += 2;

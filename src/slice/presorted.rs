@@ -9,6 +9,8 @@
 use std::mem;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
+use super::quicksort::{insertion_sort, INSERTION_MAX};
+
 /// Pairs checked on the calling thread, with an early exit, before any parallel check.
 const HEAD: usize = 64;
 /// Pieces of the parallel check, and of the parallel reversal, at most this long (short
@@ -149,4 +151,47 @@ fn swap_mirrored<T: Send>(a: &mut [T], b: &mut [T]) {
     let (b1, b2) = b.split_at_mut(cut);
     // `a1` mirrors the last `m` elements of `b`, `a2` the others.
     beat_core::join(|| swap_mirrored(a1, b2), || swap_mirrored(a2, b1));
+}
+
+/// Sorts longer than this go parallel (when the pool has more than one thread).
+const SEQUENTIAL_MAX: usize = if cfg!(miri) { 64 } else { 4096 };
+
+/// What both parallel sorts do first: nothing for zero-sized types and short slices,
+/// insertion sort up to `INSERTION_MAX`, one entry into the pool for a parallel sort called
+/// from outside it (`sort` is the whole sort, run again there), then the O(n) check for
+/// input already in order (reversed when strictly descending, or descending when `strict`
+/// is false). Returns `None` when `v` is sorted, else whether the sort should go parallel.
+pub(super) fn start<T, F>(
+    v: &mut [T],
+    is_less: &F,
+    strict: bool,
+    sort: impl FnOnce(&mut [T]) + Send,
+) -> Option<bool>
+where
+    T: Send,
+    F: Fn(&T, &T) -> bool + Sync,
+{
+    let n = v.len();
+    // Sorting has no meaning for zero-sized types; std does nothing either.
+    if mem::size_of::<T>() == 0 || n < 2 {
+        return None;
+    }
+    if n <= INSERTION_MAX {
+        insertion_sort(v, is_less);
+        return None;
+    }
+    let parallel = n > SEQUENTIAL_MAX && beat_core::current_num_threads() > 1;
+    if parallel && beat_core::current_thread_index().is_none() {
+        // From outside any pool: enter the pool once, not at each top-level `join`.
+        beat_core::join(|| sort(v), || ());
+        return None;
+    }
+    match detect(v, is_less, strict, parallel) {
+        Presorted::Ascending => None,
+        Presorted::Descending => {
+            par_reverse(v, parallel);
+            None
+        }
+        Presorted::Unsorted => Some(parallel),
+    }
 }

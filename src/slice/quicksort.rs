@@ -26,7 +26,7 @@ use std::cmp::Ordering;
 use std::mem::{self, ManuallyDrop};
 use std::ptr;
 
-use super::presorted::{self, Presorted};
+use super::presorted;
 
 /// Slices up to this long are insertion-sorted.
 pub(super) const INSERTION_MAX: usize = 20;
@@ -34,7 +34,6 @@ pub(super) const INSERTION_MAX: usize = 20;
 ///
 /// Under Miri both thresholds are small, so that the short inputs it can afford still take
 /// the parallel paths.
-const SEQUENTIAL_MAX: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Subslices at least this long are split with `join`.
 const PAR_MIN: usize = if cfg!(miri) { 32 } else { 2048 };
 
@@ -45,29 +44,10 @@ where
     F: Fn(&T, &T) -> Ordering + Sync,
 {
     let is_less = |a: &T, b: &T| compare(a, b) == Ordering::Less;
+    let Some(parallel) = presorted::start(v, &is_less, false, |v| par_quicksort(v, compare)) else {
+        return;
+    };
     let n = v.len();
-    // Sorting has no meaning for zero-sized types; std does nothing either.
-    if mem::size_of::<T>() == 0 || n < 2 {
-        return;
-    }
-    if n <= INSERTION_MAX {
-        insertion_sort(v, &is_less);
-        return;
-    }
-    let parallel = n > SEQUENTIAL_MAX && beat_core::current_num_threads() > 1;
-    if parallel && beat_core::current_thread_index().is_none() {
-        // From outside any pool: enter the pool once, not at each top-level `join`.
-        beat_core::join(|| par_quicksort(v, compare), || ());
-        return;
-    }
-    match presorted::detect(v, &is_less, false, parallel) {
-        Presorted::Ascending => return,
-        Presorted::Descending => {
-            presorted::par_reverse(v, parallel);
-            return;
-        }
-        Presorted::Unsorted => {}
-    }
     let par_min = if parallel { PAR_MIN } else { usize::MAX };
     // One bad partition allowed per level of a balanced recursion.
     let budget = usize::BITS - n.leading_zeros();
