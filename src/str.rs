@@ -27,6 +27,7 @@ use crate::iter::plumbing::{bridge_unindexed, Folder, UnindexedConsumer, Unindex
 use crate::iter::ParallelIterator;
 
 mod pattern;
+mod words;
 
 use self::pattern::Pattern;
 
@@ -793,12 +794,6 @@ impl<'ch> ParallelIterator for Lines<'ch> {
     }
 }
 
-/// Whether a piece between separators is a word (not empty).
-#[inline]
-fn is_word(s: &&str) -> bool {
-    !s.is_empty()
-}
-
 /// The iterator of [`ParallelString::par_split_whitespace`].
 ///
 /// # Examples
@@ -816,10 +811,7 @@ impl<'ch> ParallelIterator for SplitWhitespace<'ch> {
     type Item = &'ch str;
 
     fn drive_unindexed<C: UnindexedConsumer<&'ch str>>(self, consumer: C) -> C::Result {
-        self.0
-            .par_split(char::is_whitespace)
-            .filter(is_word)
-            .drive_unindexed(consumer)
+        words::drive(self.0, words::Space::Unicode, consumer)
     }
 }
 
@@ -836,20 +828,11 @@ impl<'ch> ParallelIterator for SplitWhitespace<'ch> {
 #[derive(Clone, Debug)]
 pub struct SplitAsciiWhitespace<'ch>(&'ch str);
 
-/// `char::is_ascii_whitespace` by value, as a pattern takes it.
-#[inline]
-fn is_ascii_space(c: char) -> bool {
-    c.is_ascii_whitespace()
-}
-
 impl<'ch> ParallelIterator for SplitAsciiWhitespace<'ch> {
     type Item = &'ch str;
 
     fn drive_unindexed<C: UnindexedConsumer<&'ch str>>(self, consumer: C) -> C::Result {
-        self.0
-            .par_split(is_ascii_space)
-            .filter(is_word)
-            .drive_unindexed(consumer)
+        words::drive(self.0, words::Space::Ascii, consumer)
     }
 }
 

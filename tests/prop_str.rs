@@ -51,6 +51,52 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![3 => dense, 1 => sparse].prop_map(|v| v.concat())
 }
 
+/// Every white-space `char` (`char::is_whitespace`), `char`s that share a first byte with
+/// the multi-byte ones without being white space, and runs of letters of many lengths, so
+/// that white space of every width falls on every byte offset of the 64-byte blocks the word
+/// scan reads.
+const SPACES: [&str; 32] = [
+    " ",
+    "\t",
+    "\n",
+    "\x0B",
+    "\x0C",
+    "\r",
+    "\u{85}",
+    "\u{A0}",
+    "\u{1680}",
+    "\u{2000}",
+    "\u{2005}",
+    "\u{200A}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{202F}",
+    "\u{205F}",
+    "\u{3000}",
+    "\u{A1}",
+    "\u{BF}",
+    "\u{1681}",
+    "\u{200B}",
+    "\u{2030}",
+    "\u{2060}",
+    "\u{3001}",
+    "\u{E000}",
+    "\u{180E}",
+    "\u{FEFF}",
+    "\x1F",
+    "!",
+    "a",
+    "bcdefgh",
+    "ijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678",
+];
+
+/// Random strings of [`SPACES`].
+fn spacey() -> impl Strategy<Value = String> {
+    len()
+        .prop_flat_map(|n| proptest::collection::vec(select(&SPACES[..]), n))
+        .prop_map(|v| v.concat())
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 32,
@@ -208,6 +254,14 @@ proptest! {
     #[test]
     fn lines_and_whitespace_match_std(s in text()) {
         on_pools(|| lines_and_words(&s));
+    }
+
+    #[test]
+    fn every_kind_of_white_space_splits_words_as_std_does(s in spacey()) {
+        on_pools(|| {
+            lines_and_words(&s);
+            assert_eq!(s.par_split_whitespace().count(), s.split_whitespace().count());
+        });
     }
 
     #[test]
