@@ -5,6 +5,13 @@
 //! has a *mailbox* (jobs only it may run: `broadcast`) and a FIFO queue behind indirection
 //! jobs (`spawn_fifo`). A worker that finds nothing goes through the idle protocol of
 //! [`crate::sleep`].
+//!
+//! A search beyond the mailbox tries other workers' deques, then the injector, except that
+//! every `INJECTOR_FIRST_EVERY`th search of a worker tries the injector first
+//! ([`steal_in_order`]). So work from outside the pool is not starved by busy workers: a
+//! worker takes a job it sees in the injector within that many of its searches, even when
+//! every peer's deque always has work. The loom model in `loom_tests` below checks this
+//! against a concurrent push, for every starting count; `tests` checks the exact bound.
 
 use std::cell::Cell;
 use std::ptr;
@@ -408,6 +415,34 @@ impl std::fmt::Debug for WorkerThread {
 /// How often (in searches) a worker looks at the injector before other workers' deques.
 const INJECTOR_FIRST_EVERY: u32 = 8;
 
+/// The order of one search beyond the mailbox: other workers' deques (`peers`), then the
+/// injector; but every `INJECTOR_FIRST_EVERY`th search, counted by `ticks`, tries the
+/// injector first.
+///
+/// This is the fairness rule for work from outside the pool: a worker whose peers always
+/// have work to steal still takes a job visible in the injector within
+/// `INJECTOR_FIRST_EVERY` of its searches (the counter wraps at a multiple of it, so the
+/// period holds across the wrap). Generic over the two sources so that the loom model
+/// (`loom_tests` below) drives this very function with stand-ins for crossbeam's queues.
+#[inline]
+fn steal_in_order<T>(
+    ticks: &Cell<u32>,
+    peers: impl FnOnce() -> Option<T>,
+    mut injector: impl FnMut() -> Option<T>,
+) -> Option<T> {
+    let tick = ticks.get().wrapping_add(1);
+    ticks.set(tick);
+    if tick % INJECTOR_FIRST_EVERY == 0 {
+        if let Some(job) = injector() {
+            return Some(job);
+        }
+    }
+    peers().or_else(injector)
+}
+
+// The tick counter wraps at a multiple of the period, so no search order is skipped there.
+const _: () = assert!((u32::MAX as u64 + 1) % INJECTOR_FIRST_EVERY as u64 == 0);
+
 impl WorkerThread {
     fn from_builder(thread: ThreadBuilder) -> WorkerThread {
         let stats: *const WorkerStats = &*thread.registry.stats[thread.index];
@@ -552,18 +587,12 @@ impl WorkerThread {
     }
 
     fn steal_or_inject(&self) -> Option<JobRef> {
-        let tick = self.ticks.get().wrapping_add(1);
-        self.ticks.set(tick);
         let registry = &*self.registry;
-        if tick % INJECTOR_FIRST_EVERY == 0 {
-            if let Some(job) = registry.steal_injector(&self.worker) {
-                bump(&self.stats().steals);
-                return Some(job);
-            }
-        }
-        let found = self
-            .steal_from_peers()
-            .or_else(|| registry.steal_injector(&self.worker));
+        let found = steal_in_order(
+            &self.ticks,
+            || self.steal_from_peers(),
+            || registry.steal_injector(&self.worker),
+        );
         bump(if found.is_some() {
             &self.stats().steals
         } else {
@@ -733,5 +762,128 @@ pub(crate) fn current_registry() -> Arc<Registry> {
     match unsafe { wt.as_ref() } {
         Some(w) => Arc::clone(&w.registry),
         None => Arc::clone(global_registry()),
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum Job {
+        Peer,
+        Injected,
+    }
+
+    /// Searches with peers that always have work and a job waiting in the injector: the
+    /// number of searches it takes to reach that job.
+    fn searches_to_reach_the_injector(start: u32) -> u32 {
+        let ticks = Cell::new(start);
+        let mut queued = Some(Job::Injected);
+        for search in 1..=INJECTOR_FIRST_EVERY {
+            let job = steal_in_order(&ticks, || Some(Job::Peer), || queued.take());
+            if job == Some(Job::Injected) {
+                return search;
+            }
+            assert_eq!(job, Some(Job::Peer));
+        }
+        panic!("the injector was not reached in {INJECTOR_FIRST_EVERY} searches from tick {start}");
+    }
+
+    #[test]
+    fn busy_peers_cannot_starve_the_injector_from_any_tick() {
+        let period = INJECTOR_FIRST_EVERY;
+        let starts = (0..3 * period).chain(u32::MAX - 2 * period..=u32::MAX);
+        for start in starts {
+            // The first tick that is a multiple of the period, whatever the start.
+            let expected = period - start % period;
+            assert_eq!(
+                searches_to_reach_the_injector(start),
+                expected,
+                "tick {start}"
+            );
+        }
+    }
+
+    #[test]
+    fn injector_is_the_fallback_when_peers_are_empty() {
+        for start in 0..INJECTOR_FIRST_EVERY {
+            let ticks = Cell::new(start);
+            let mut queued = Some(Job::Injected);
+            let job = steal_in_order(&ticks, || None, || queued.take());
+            assert_eq!(job, Some(Job::Injected));
+            assert_eq!(steal_in_order(&ticks, || None, || queued.take()), None);
+            assert_eq!(ticks.get(), start + 2, "every search counts");
+        }
+    }
+}
+
+/// A loom model of injector fairness: a job that a thread outside the pool pushes to the
+/// injector is taken by a worker within `INJECTOR_FIRST_EVERY` of that worker's searches
+/// after the worker first sees it queued (at the latest, once the push happens before its
+/// searches), even though other workers' deques have work at every search.
+///
+/// The search order is beat's own [`steal_in_order`]; crossbeam's queues (checked by their
+/// own tests) are stood in: the peers by a source that always yields a job, the injector by
+/// an atomic slot that is pushed with Release and taken with an Acquire RMW, the ordering
+/// crossbeam's `Injector` gives a push and the steal that takes it.
+#[cfg(all(test, loom))]
+mod loom_tests {
+    use super::*;
+    use loom::sync::atomic::AtomicBool;
+    use loom::thread;
+
+    #[derive(Debug, PartialEq)]
+    enum Job {
+        Peer,
+        Injected,
+    }
+
+    fn injected_job_is_taken_in_time(start: u32) {
+        loom::model(move || {
+            let slot = Arc::new(AtomicBool::new(false));
+            let mut pusher = Some({
+                let slot = slot.clone();
+                // An RMW, like crossbeam's publishing of a pushed slot. (A plain store
+                // would also do, but loom 0.7 can order one between the read and the
+                // write of a concurrent swap: tokio-rs/loom#254.)
+                thread::spawn(move || slot.fetch_or(true, Ordering::Release))
+            });
+            let ticks = Cell::new(start);
+            let injector = || slot.swap(false, Ordering::Acquire).then_some(Job::Injected);
+            // The search before which the worker first saw the job queued.
+            let mut seen = None;
+            let mut taken = None;
+            for search in 0..2 * INJECTOR_FIRST_EVERY {
+                if search == INJECTOR_FIRST_EVERY {
+                    // From here on the push happens before every search.
+                    pusher.take().unwrap().join().unwrap();
+                }
+                if seen.is_none() && slot.load(Ordering::Acquire) {
+                    seen = Some(search);
+                }
+                if steal_in_order(&ticks, || Some(Job::Peer), injector) == Some(Job::Injected) {
+                    taken = Some(search);
+                    break;
+                }
+            }
+            let taken = taken.expect("the injected job was never taken");
+            if let Some(seen) = seen {
+                assert!(
+                    taken - seen < INJECTOR_FIRST_EVERY,
+                    "seen queued before search {seen}, taken at search {taken} (start tick {start})"
+                );
+            }
+            if let Some(pusher) = pusher {
+                pusher.join().unwrap();
+            }
+        });
+    }
+
+    #[test]
+    fn busy_peers_cannot_starve_an_injected_job() {
+        for start in 0..INJECTOR_FIRST_EVERY {
+            injected_job_is_taken_in_time(start);
+        }
     }
 }
