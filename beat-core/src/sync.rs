@@ -1,8 +1,8 @@
 //! The one place atomics and locks are imported from.
 //!
 //! Under `cfg(loom)` every type here comes from [loom] so that the protocols built on them
-//! (latches, the sleep protocol, lazy publishing) can be model-checked; otherwise they are
-//! the std types. Nothing else in beat-core imports `std::sync` directly.
+//! (latches, the sleep protocol, lazy publishing, scope completion) can be model-checked;
+//! otherwise they are the std types. Nothing else in beat-core imports `std::sync` directly.
 //!
 //! [loom]: https://docs.rs/loom
 
