@@ -97,8 +97,21 @@ fn fifo_spawns_share_chunks_and_queue_blocks() {
             })
         });
         assert_eq!(done.load(Ordering::Relaxed), spawns);
-        // Chunks of ~100 tasks, the doubling of the FIFO queue and of the deque, and the
-        // scope's per-worker slots: about as many as plain spawns, far below one per spawn.
-        assert!(n < spawns / 50, "{spawns} FIFO spawns allocated {n} times");
+        // Far below one per spawn, but not all of it scales with the spawns, and at Miri's
+        // 2,000 spawns the rest dominates (61 allocations, natively and under Miri alike):
+        // - 5 per scope: the per-worker slot array, the thread's queue and its deque (the
+        //   `Arc`'d inner part, its first 64-slot buffer and the epoch pointer to it);
+        // - 3 per deque resize (the new slot buffer, crossbeam-epoch's box around it, and
+        //   the garbage bag that holds the old buffer, flushed by every resize of 1 KiB or
+        //   more): the FIFO queue doubles from 64 slots until it holds every spawn, and the
+        //   worker's deque doubles as far with the indirections and halves back as it pops
+        //   them; so 9 per doubling, logarithmic in the spawns (5 doublings for 2,000);
+        // - the chunks, ~170 tasks each here: that part is per spawn (`spawns / 50`).
+        let doublings = (spawns / 64 + 1).next_power_of_two().ilog2() as usize;
+        let bound = 5 + 9 * doublings + spawns / 50;
+        assert!(
+            n <= bound,
+            "{spawns} FIFO spawns allocated {n} times (bound {bound})"
+        );
     });
 }
