@@ -269,6 +269,7 @@ fn build_scoped_returns_with_pools_value() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri ignores the stack size, so the spawn succeeds")]
 fn build_scoped_failing_spawn_is_an_error() {
     let result: Result<(), beat_core::ThreadPoolBuildError> = ThreadPoolBuilder::new()
         .num_threads(3)

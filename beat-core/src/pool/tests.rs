@@ -76,6 +76,7 @@ fn build_scoped_keeps_thread_names() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri ignores the stack size, so the spawn succeeds")]
 fn build_scoped_reports_a_failed_spawn() {
     use std::error::Error;
     // A stack larger than the address space: the OS refuses the thread.
