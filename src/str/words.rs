@@ -1,12 +1,13 @@
 //! The words behind `par_split_whitespace` and `par_split_ascii_whitespace`: a producer that
-//! cuts only at white space and a leaf that walks bytes instead of decoding every `char`.
+//! cuts only at white space, and a leaf that classifies bytes a block at a time (see
+//! [`Words`]) instead of decoding every `char`.
 //!
 //! `str::split_whitespace` decodes each `char` and asks `char::is_whitespace`. Here a byte
 //! below `0x80` is classified by a comparison, and a byte at or above it can only start a
 //! white-space `char` when it is one of the four lead bytes those `char`s have in UTF-8
 //! (`0xC2`, `0xE1`, `0xE2`, `0xE3`); only then is the `char` decoded. Continuation bytes
-//! (`0x80..=0xBF`) are never lead bytes, so a byte-by-byte walk needs no boundary tracking:
-//! every byte it stops at is the start of a `char`.
+//! (`0x80..=0xBF`) are never lead bytes, so neither the block masks nor the byte-by-byte search
+//! for a cut need to track boundaries: every byte they stop at is the start of a `char`.
 
 use crate::iter::plumbing::{bridge_unindexed, Folder, UnindexedConsumer, UnindexedProducer};
 
