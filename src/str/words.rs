@@ -21,29 +21,24 @@ pub(super) enum Space {
 }
 
 impl Space {
-    /// The length in bytes of the white-space `char` that starts at `bytes[i]`, or 0 when
-    /// the `char` there is not white space. `i` must be the start of a `char` of the `str`
-    /// that `bytes` is (every byte that is not a continuation byte is).
+    /// The length in bytes of the white-space `char` that starts at byte `i` of `text`, or 0
+    /// when the `char` there is not white space. `i` must be a `char` boundary (every byte
+    /// that is not a continuation byte is one).
     #[inline(always)]
     fn at(self, text: &str, i: usize) -> usize {
         let b = text.as_bytes()[i];
+        if b < 0x80 {
+            return usize::from(is_ascii_space(b, self));
+        }
         match self {
-            // `char::is_whitespace` below 0x80: U+0009..=U+000D and U+0020.
-            Space::Unicode if b < 0x80 => usize::from(b == b' ' || (b'\t'..=b'\r').contains(&b)),
-            Space::Unicode => {
-                if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-                    // A lead byte, so `i` is a `char` boundary and the slice cannot fail.
-                    match text[i..].chars().next() {
-                        Some(c) if c.is_whitespace() => c.len_utf8(),
-                        _ => 0,
-                    }
-                } else {
-                    0
+            Space::Unicode if is_space_lead(b) => {
+                // A lead byte, so `i` is a `char` boundary and the slice cannot fail.
+                match text[i..].chars().next() {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => 0,
                 }
             }
-            // `u8::is_ascii_whitespace`: tab, line feed, form feed, carriage return, space
-            // (not U+000B).
-            Space::Ascii => usize::from(matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')),
+            _ => 0,
         }
     }
 
@@ -51,7 +46,7 @@ impl Space {
     #[inline(always)]
     fn may_start(self, b: u8) -> bool {
         match self {
-            Space::Unicode => b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3),
+            Space::Unicode => b <= b' ' || is_space_lead(b),
             Space::Ascii => b <= b' ',
         }
     }
@@ -248,12 +243,19 @@ fn is_ascii_space(b: u8, space: Space) -> bool {
     }
 }
 
+/// Whether `b` is the first byte of some multi-byte white-space `char`: U+0085 and U+00A0
+/// start with 0xC2, U+1680 with 0xE1, U+2000..=U+205F with 0xE2 and U+3000 with 0xE3.
+#[inline(always)]
+fn is_space_lead(b: u8) -> bool {
+    b == 0xC2 || b.wrapping_sub(0xE1) < 3
+}
+
 /// The mask of the bytes of `block` that may start a multi-byte white-space `char`.
 #[inline]
 fn lead_mask(block: &[u8]) -> u64 {
     let mut mask = 0;
     for (j, &b) in block.iter().enumerate() {
-        mask |= u64::from(b == 0xC2 || b.wrapping_sub(0xE1) < 3) << j;
+        mask |= u64::from(is_space_lead(b)) << j;
     }
     mask
 }
