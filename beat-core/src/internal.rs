@@ -21,6 +21,20 @@ pub fn in_worker_thread() -> bool {
     !WorkerThread::current().is_null()
 }
 
+/// Whether the calling thread is a worker running a job on top of another of its jobs
+/// (one that waits in `join`, a scope or `yield_now` and runs other jobs meanwhile). Such a
+/// job must not block on a lock that a thread waiting for the job below may hold.
+///
+/// ```
+/// assert!(!beat_core::__internal::nested_job());
+/// ```
+#[inline]
+pub fn nested_job() -> bool {
+    let wt = WorkerThread::current();
+    // SAFETY: a non-null current worker pointer is valid while its thread runs.
+    unsafe { wt.as_ref() }.is_some_and(WorkerThread::nested)
+}
+
 /// Whether the calling worker should offer work now: its own deque is empty (nothing it
 /// offered earlier is still waiting) and some worker of its pool is searching or asleep.
 /// Always `false` off a worker thread.

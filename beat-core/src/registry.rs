@@ -402,6 +402,10 @@ pub(crate) struct WorkerThread {
     stats: *const WorkerStats,
     rng: Cell<u64>,
     ticks: Cell<u32>,
+    /// How many jobs this thread is running, one on top of another: 1 for a job run from
+    /// the worker loop, more while a job waits (in `join`, a scope, `yield_now`) and runs
+    /// others meanwhile.
+    depth: Cell<u32>,
 }
 
 impl std::fmt::Debug for WorkerThread {
@@ -453,6 +457,7 @@ impl WorkerThread {
             stats,
             rng: Cell::new(0x9E37_79B9_7F4A_7C15 ^ ((thread.index as u64 + 1) << 17)),
             ticks: Cell::new(0),
+            depth: Cell::new(0),
         }
     }
 
@@ -570,8 +575,18 @@ impl WorkerThread {
     pub(crate) fn execute(&self, job: JobRef) {
         // Counted first, so that whoever waits for the job sees the count.
         bump(&self.stats().jobs_executed);
+        // Jobs catch their own panics (a panic in the scheduler aborts), so no unwind skips
+        // the decrement.
+        self.depth.set(self.depth.get() + 1);
         // SAFETY: jobs in our queues are live and each is taken from a queue exactly once.
         unsafe { job.execute() };
+        self.depth.set(self.depth.get() - 1);
+    }
+
+    /// Whether the job running now runs on top of another job of this thread, which may be
+    /// waiting for work that other threads are doing.
+    pub(crate) fn nested(&self) -> bool {
+        self.depth.get() > 1
     }
 
     /// Looks for work: local deque, then the mailbox, other deques and the injector.

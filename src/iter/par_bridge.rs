@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, TryLockError};
 
 use super::plumbing::clock::{Clock, RealClock};
 use super::plumbing::{bridge_unindexed, Folder, UnindexedConsumer, UnindexedProducer};
@@ -156,8 +156,22 @@ where
     /// Pulls up to `want` items into `batch` under the lock. Returns `false` when the
     /// iterator is exhausted (or poisoned by a panic in its `next`, which the pool
     /// propagates to the caller).
+    ///
+    /// A piece that runs on top of another job of its thread does not wait for the lock:
+    /// the holder may be waiting, inside its `next`, for that job below (a half of its
+    /// `join` that this thread stole), which cannot finish while this piece blocks. Such a
+    /// piece ends instead; the holder goes on pulling once its `next` returns.
     fn pull(&self, want: usize, batch: &mut Vec<Iter::Item>) -> bool {
-        let Ok(mut source) = self.shared.source.lock() else {
+        let locked = if beat_core::__internal::nested_job() {
+            match self.shared.source.try_lock() {
+                Ok(source) => Ok(source),
+                Err(TryLockError::WouldBlock) => return false,
+                Err(TryLockError::Poisoned(e)) => Err(e),
+            }
+        } else {
+            self.shared.source.lock()
+        };
+        let Ok(mut source) = locked else {
             return false;
         };
         let Some(iter) = source.as_mut() else {
