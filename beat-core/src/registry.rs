@@ -402,10 +402,11 @@ pub(crate) struct WorkerThread {
     stats: *const WorkerStats,
     rng: Cell<u64>,
     ticks: Cell<u32>,
-    /// How many jobs this thread is running, one on top of another: 1 for a job run from
-    /// the worker loop, more while a job waits (in `join`, a scope, `yield_now`) and runs
-    /// others meanwhile.
-    depth: Cell<u32>,
+    /// How many of this thread's jobs are waiting (in `join`, a scope, `yield_now`) and
+    /// running other jobs meanwhile: 0 while the job running now sits at the bottom, on the
+    /// worker loop. Kept on the waiting paths only, so that running a job costs nothing
+    /// more.
+    waiting: Cell<u32>,
 }
 
 impl std::fmt::Debug for WorkerThread {
@@ -457,7 +458,7 @@ impl WorkerThread {
             stats,
             rng: Cell::new(0x9E37_79B9_7F4A_7C15 ^ ((thread.index as u64 + 1) << 17)),
             ticks: Cell::new(0),
-            depth: Cell::new(0),
+            waiting: Cell::new(0),
         }
     }
 
@@ -575,18 +576,34 @@ impl WorkerThread {
     pub(crate) fn execute(&self, job: JobRef) {
         // Counted first, so that whoever waits for the job sees the count.
         bump(&self.stats().jobs_executed);
-        // Jobs catch their own panics (a panic in the scheduler aborts), so no unwind skips
-        // the decrement.
-        self.depth.set(self.depth.get() + 1);
         // SAFETY: jobs in our queues are live and each is taken from a queue exactly once.
         unsafe { job.execute() };
-        self.depth.set(self.depth.get() - 1);
+    }
+
+    /// Executes a job on top of the job running now, which waits (in `join`, a scope,
+    /// `yield_now`) and runs others meanwhile.
+    pub(crate) fn execute_on_top(&self, job: JobRef) {
+        self.start_waiting();
+        self.execute(job);
+        self.stop_waiting();
+    }
+
+    /// The job running now starts running others on top of itself. Jobs catch their own
+    /// panics (a panic in the scheduler aborts), so no unwind skips [`stop_waiting`].
+    ///
+    /// [`stop_waiting`]: WorkerThread::stop_waiting
+    fn start_waiting(&self) {
+        self.waiting.set(self.waiting.get() + 1);
+    }
+
+    fn stop_waiting(&self) {
+        self.waiting.set(self.waiting.get() - 1);
     }
 
     /// Whether the job running now runs on top of another job of this thread, which may be
     /// waiting for work that other threads are doing.
     pub(crate) fn nested(&self) -> bool {
-        self.depth.get() > 1
+        self.waiting.get() > 0
     }
 
     /// Looks for work: local deque, then the mailbox, other deques and the injector.
@@ -669,8 +686,25 @@ impl WorkerThread {
         }
     }
 
+    /// [`wait_until`](WorkerThread::wait_until) once the latch was found unset.
+    ///
+    /// `capped` is true only for the worker loop, whose jobs run at the bottom of the thread;
+    /// every other caller is a job that waits, so what runs here runs on top of it.
     #[cold]
     fn wait_until_cold(&self, latch: &CoreLatch, capped: bool) {
+        if !capped {
+            self.start_waiting();
+        }
+        self.find_until(latch, capped);
+        if !capped {
+            self.stop_waiting();
+        }
+    }
+
+    /// Runs jobs until `latch` is set: local ones first, then whatever a search finds,
+    /// sleeping when there is none. `capped`: whether this search counts against the cap
+    /// on searching workers.
+    fn find_until(&self, latch: &CoreLatch, capped: bool) {
         let sleep = &self.registry.sleep;
         'outer: while !latch.probe() {
             if let Some(job) = self.take_local_job() {
@@ -699,7 +733,7 @@ impl WorkerThread {
     pub(crate) fn yield_now(&self) -> bool {
         match self.find_work() {
             Some(job) => {
-                self.execute(job);
+                self.execute_on_top(job);
                 true
             }
             None => false,
@@ -710,7 +744,7 @@ impl WorkerThread {
     pub(crate) fn yield_local(&self) -> bool {
         match self.take_local_job().or_else(|| self.take_mailbox_job()) {
             Some(job) => {
-                self.execute(job);
+                self.execute_on_top(job);
                 true
             }
             None => false,

@@ -205,7 +205,7 @@ where
                 let result_b = unsafe { job_b.run_inline(injected) };
                 return (result_a, result_b);
             }
-            Some(job) => worker.execute(job),
+            Some(job) => worker.execute_on_top(job),
             None => {
                 // A thief has `b`: help elsewhere until it is done.
                 worker.wait_until(job_b.latch.core());

@@ -43,3 +43,51 @@ fn join_from_outside_migrates() {
     let (a, b) = crate::join_context(|c| c.migrated(), |c| c.migrated());
     assert!(a && b);
 }
+
+/// A job that a waiting worker runs sits on top of the job that waits, and says so; a job
+/// run from the worker loop does not. (`par_bridge` relies on this: a nested piece must
+/// not block on a lock that the job below may be waiting behind.) No timing: the spawned
+/// task below can only run on the thread that waits for `b`, since `b`'s thread spins until
+/// the task has run.
+#[test]
+fn jobs_run_while_waiting_know_they_are_nested() {
+    use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+    use crate::__internal::nested_job;
+
+    let pool = ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    // 0: not run yet; 1: ran nested; 2: ran at the bottom.
+    let seen = AtomicU8::new(0);
+    let b_started = AtomicBool::new(false);
+    pool.install(|| {
+        assert!(!nested_job(), "install's job runs from the worker loop");
+        crate::join(
+            || {
+                // `b` must be stolen, so that this thread waits for it.
+                while !b_started.load(Ordering::Acquire) {
+                    std::hint::spin_loop();
+                }
+            },
+            || {
+                b_started.store(true, Ordering::Release);
+                crate::scope(|s| {
+                    s.spawn(|_| {
+                        let v = if nested_job() { 1 } else { 2 };
+                        seen.store(v, Ordering::Release);
+                    });
+                    // Only the thread waiting for `b` can take the task meanwhile.
+                    while seen.load(Ordering::Acquire) == 0 {
+                        std::hint::spin_loop();
+                    }
+                });
+            },
+        );
+        assert!(!nested_job(), "the waiting is over");
+    });
+    assert_eq!(seen.load(Ordering::Acquire), 1);
+
+    // A task spawned from outside runs from the worker loop: at the bottom.
+    let (tx, rx) = std::sync::mpsc::channel();
+    pool.spawn(move || tx.send(nested_job()).unwrap());
+    assert!(!rx.recv().unwrap());
+}
