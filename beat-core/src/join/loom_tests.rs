@@ -67,17 +67,16 @@ fn published_join_hands_b_off_exactly_once() {
 
         // `a` would run here.
 
-        let result_b = loop {
-            if job_b.latch.0.probe() {
-                // SAFETY: the latch was observed set with Acquire.
-                break unsafe { job_b.into_result() };
-            }
+        let result_b = if job_b.latch.0.probe() {
+            // SAFETY: the latch was observed set with Acquire.
+            unsafe { job_b.into_result() }
+        } else {
             let popped = deque.lock().unwrap().take();
             match popped {
                 Some(job) => {
                     assert_eq!(job.id(), id);
                     // SAFETY: popped back unexecuted; nobody else holds it.
-                    break unsafe { job_b.run_inline(false) };
+                    unsafe { job_b.run_inline(false) }
                 }
                 None => {
                     // The thief has `b`: wait for the latch.
@@ -85,7 +84,7 @@ fn published_join_hands_b_off_exactly_once() {
                         thread::yield_now();
                     }
                     // SAFETY: as above.
-                    break unsafe { job_b.into_result() };
+                    unsafe { job_b.into_result() }
                 }
             }
         };
