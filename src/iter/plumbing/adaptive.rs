@@ -115,6 +115,8 @@ fn bounds<P: Producer>(p: &P) -> (usize, usize) {
     (min, p.max_len().max(min))
 }
 
+/// The driver's entry, small enough to be inlined into its caller: a call of at most one
+/// item folds here, and anything longer goes to [`drive_checked`].
 #[inline]
 pub(super) fn drive<P, C>(len: usize, producer: P, consumer: C) -> C::Result
 where
@@ -124,7 +126,23 @@ where
     if len <= 1 {
         return fold_all(producer, consumer);
     }
+    drive_checked(len, producer, consumer)
+}
+
+/// Finishes a tiny call (see `UNTIMED_NS`) in a small frame, and passes anything else to
+/// `drive_with`, whose large frame would cost a tiny call as much as its items.
+#[inline(never)]
+fn drive_checked<P, C>(len: usize, producer: P, consumer: C) -> C::Result
+where
+    P: Producer,
+    C: Consumer<P::Item>,
+{
     let key = table::key_of(drive::<P, C> as fn(usize, P, C) -> C::Result as usize);
+    // The check for tiny calls, as `drive_with` makes it.
+    if table::lookup_ps(key).is_some_and(|ps| (len as u64).saturating_mul(ps) < UNTIMED_PS) {
+        core::count_fast_path();
+        return fold_all(producer, consumer);
+    }
     drive_with(
         RealClock::start(),
         key,
@@ -136,6 +154,10 @@ where
 }
 
 /// The driver with its clock and estimate key given, so tests can control both.
+///
+/// Never inlined: it has a large frame, and `drive` must stay small enough to be inlined
+/// into its caller, so that a tiny call pays only its own check.
+#[inline(never)]
 pub(crate) fn drive_with<K, P, C>(
     clock: K,
     key: Key,
