@@ -596,6 +596,7 @@ impl WorkerThread {
         self.waiting.set(self.waiting.get() + 1);
     }
 
+    /// The job running now is done running others on top of itself.
     fn stop_waiting(&self) {
         self.waiting.set(self.waiting.get() - 1);
     }
