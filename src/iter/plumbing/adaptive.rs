@@ -129,8 +129,16 @@ where
     drive_checked(len, producer, consumer)
 }
 
-/// Finishes a tiny call (see `UNTIMED_NS`) in a small frame, and passes anything else to
-/// `drive_with`, whose large frame would cost a tiny call as much as its items.
+/// Whether a call of `len` items is too small to be worth even a clock read, by the
+/// remembered estimate `known_ps` (see `UNTIMED_NS`). Integer arithmetic: this check is all
+/// a tiny call pays before its loop.
+#[inline]
+fn is_tiny(len: usize, known_ps: Option<u64>) -> bool {
+    known_ps.is_some_and(|ps| (len as u64).saturating_mul(ps) < UNTIMED_PS)
+}
+
+/// Finishes a tiny call in a small frame, and passes anything else to [`drive_timed`],
+/// whose large frame would cost a tiny call as much as its items.
 #[inline(never)]
 fn drive_checked<P, C>(len: usize, producer: P, consumer: C) -> C::Result
 where
@@ -138,33 +146,59 @@ where
     C: Consumer<P::Item>,
 {
     let key = table::key_of(drive::<P, C> as fn(usize, P, C) -> C::Result as usize);
-    // The check for tiny calls, as `drive_with` makes it.
-    if table::lookup_ps(key).is_some_and(|ps| (len as u64).saturating_mul(ps) < UNTIMED_PS) {
+    let known_ps = table::lookup_ps(key);
+    if is_tiny(len, known_ps) {
         core::count_fast_path();
         return fold_all(producer, consumer);
     }
-    drive_with(
+    drive_timed(
         RealClock::start(),
         key,
         std::any::type_name::<P>(),
         len,
         producer,
         consumer,
+        known_ps,
     )
 }
 
-/// The driver with its clock and estimate key given, so tests can control both.
+/// [`drive_checked`] with its clock and estimate key given, so tests can control both.
+#[cfg(test)]
+pub(crate) fn drive_with<K, P, C>(
+    clock: K,
+    key: Key,
+    name: &'static str,
+    len: usize,
+    p: P,
+    c: C,
+) -> C::Result
+where
+    K: Clock,
+    P: Producer,
+    C: Consumer<P::Item>,
+{
+    let known_ps = table::lookup_ps(key);
+    if len > 1 && is_tiny(len, known_ps) {
+        core::count_fast_path();
+        return fold_all(p, c);
+    }
+    drive_timed(clock, key, name, len, p, c, known_ps)
+}
+
+/// The driver for a call that is not tiny: `known_ps` is its call site's remembered
+/// estimate, already looked up.
 ///
 /// Never inlined: it has a large frame, and `drive` must stay small enough to be inlined
 /// into its caller, so that a tiny call pays only its own check.
 #[inline(never)]
-pub(crate) fn drive_with<K, P, C>(
+fn drive_timed<K, P, C>(
     clock: K,
     key: Key,
     name: &'static str,
     mut len: usize,
     mut p: P,
     mut c: C,
+    known_ps: Option<u64>,
 ) -> C::Result
 where
     K: Clock,
@@ -173,15 +207,6 @@ where
 {
     if len <= 1 || c.full() {
         return fold_all(p, c);
-    }
-    let known_ps = table::lookup_ps(key);
-    if let Some(ps) = known_ps {
-        // Integer arithmetic: this check is all a tiny call pays before its loop.
-        if (len as u64).saturating_mul(ps) < UNTIMED_PS {
-            // Too small to be worth even a clock read; see `UNTIMED_NS`.
-            core::count_fast_path();
-            return fold_all(p, c);
-        }
     }
     let known = known_ps.map(|ps| ps as f64 / 1000.0);
     let (min, max) = bounds(&p);
