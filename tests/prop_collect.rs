@@ -2,13 +2,15 @@
 //! `while_some` and the `Result`/`Option` collects, compared with std on random inputs in
 //! pools of 1, 2 and 8 threads; panics propagate and owned items are dropped exactly once.
 
+mod common;
+
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::ffi::{OsStr, OsString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use beat::iter::Either;
 use beat::prelude::*;
@@ -18,23 +20,9 @@ use proptest::prelude::*;
 /// The payload of every panic these tests raise on purpose.
 const BOOM: &str = "intentional test panic";
 
-/// Pools of 1, 2 and 8 threads, built once; also silences the intentional panics.
+/// Pools of 1, 2 and 8 threads, built once; the intentional panics are not printed.
 fn pools() -> &'static [ThreadPool; 3] {
-    static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-    POOLS.get_or_init(|| {
-        let default_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if info.payload().downcast_ref::<&str>() != Some(&BOOM) {
-                default_hook(info);
-            }
-        }));
-        [1, 2, 8].map(|n| {
-            beat::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .unwrap()
-        })
-    })
+    common::quiet_pools(BOOM)
 }
 
 /// Runs `f` inside each pool, passing the pool's thread count.

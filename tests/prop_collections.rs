@@ -6,26 +6,22 @@
 //! propagate, and owned items are dropped exactly once when a closure panics midway or a
 //! drain is dropped unconsumed.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::ops::{Bound, Range, RangeBounds};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use beat::iter::{
     empty, once, repeat, repeat_n, split, walk_tree, walk_tree_postfix, walk_tree_prefix,
 };
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
 
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-
-fn pools() -> &'static [ThreadPool; 3] {
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
+use common::pools;
 
 /// Runs `f` inside each pool (with its thread count), then outside any pool (with 0).
 fn everywhere(f: impl Fn(usize) + Sync) {

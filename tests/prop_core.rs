@@ -4,20 +4,15 @@
 //! `par_extend`) against the std iterators, in pools of 1, 2 and 8 threads and from outside
 //! any pool; panics in each closure position propagate.
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
 
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-
-fn pools() -> &'static [ThreadPool; 3] {
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
+use common::pools;
 
 /// Runs `f` inside each pool, then on the calling thread (outside any pool).
 fn everywhere(f: impl Fn() + Sync) {

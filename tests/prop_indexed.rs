@@ -2,22 +2,17 @@
 //! chunks, collect_into_vec) and of the sources (inclusive ranges, char ranges, Option,
 //! Result, arrays by value) against `std`, in pools of 1, 2 and 8 threads.
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
-
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
 
 /// Runs `f` in pools of 1, 2 and 8 threads.
 fn in_pools(f: impl Fn() + Sync) {
-    let pools = POOLS.get_or_init(|| {
-        [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap())
-    });
-    for pool in pools {
+    for pool in common::pools() {
         pool.install(&f);
     }
 }

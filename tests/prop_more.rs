@@ -4,31 +4,24 @@
 //! `interleave_shortest`, `fold_chunks`, `fold_chunks_with`, the comparisons, `positions`
 //! and `unzip_into_vecs`. Panics propagate; owned items are dropped exactly once.
 
+mod common;
+
 use std::cmp::Ordering;
 use std::collections::LinkedList;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering::Relaxed};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
+use beat::ThreadPool;
 use proptest::prelude::*;
 
 /// The payload of every panic these tests raise on purpose.
 const BOOM: &str = "intentional test panic";
 
-/// Pools of 1, 2 and 8 threads, built once; also silences the intentional panics.
+/// Pools of 1, 2 and 8 threads, built once; the intentional panics are not printed.
 fn pools() -> &'static [ThreadPool; 3] {
-    static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-    POOLS.get_or_init(|| {
-        let default_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if info.payload().downcast_ref::<&str>() != Some(&BOOM) {
-                default_hook(info);
-            }
-        }));
-        [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap())
-    })
+    common::quiet_pools(BOOM)
 }
 
 /// Runs `f` inside each pool, passing the pool's thread count.

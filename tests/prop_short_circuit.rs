@@ -2,24 +2,20 @@
 //! `try_*`) against std, in pools of 1, 2 and 8 threads; searches of huge ranges that only
 //! finish if the search really stops; panics in every closure.
 
+mod common;
+
 use std::ops::ControlFlow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
-use std::sync::OnceLock;
 use std::task::Poll;
 
 use beat::iter::plumbing::{
     bridge_unindexed, Folder, Reducer, UnindexedConsumer, UnindexedProducer,
 };
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
 
-fn pools() -> &'static [ThreadPool; 3] {
-    static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
+use common::pools;
 
 /// Runs `f` in every pool.
 fn in_pools(f: impl Fn(usize) + Sync) {

@@ -6,20 +6,15 @@
 //!
 //! The items are borrowed subslices, so there are no owned items whose drops to count.
 
+mod common;
+
 use std::fmt::Debug;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::OnceLock;
 
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
 
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-
-fn pools() -> &'static [ThreadPool; 3] {
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
+use common::pools;
 
 /// Runs `f` inside each pool.
 fn on_pools(f: impl Fn() + Sync) {

@@ -6,10 +6,11 @@
 //! random raises no panic and leaves a permutation; the cached key is computed once per
 //! element.
 
+mod common;
+
 use std::cmp::Ordering;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
-use std::sync::OnceLock;
 
 use beat::prelude::*;
 use beat::ThreadPool;
@@ -18,23 +19,9 @@ use proptest::prelude::*;
 /// The payload of every panic these tests raise on purpose.
 const BOOM: &str = "intentional test panic";
 
-/// Pools of 1, 2 and 8 threads, built once; also silences the intentional panics.
+/// Pools of 1, 2 and 8 threads, built once; the intentional panics are not printed.
 fn pools() -> &'static [ThreadPool; 3] {
-    static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-    POOLS.get_or_init(|| {
-        let default_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if info.payload().downcast_ref::<&str>() != Some(&BOOM) {
-                default_hook(info);
-            }
-        }));
-        [1, 2, 8].map(|n| {
-            beat::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .unwrap()
-        })
-    })
+    common::quiet_pools(BOOM)
 }
 
 /// Runs `f` inside each pool, then outside any pool.

@@ -4,20 +4,15 @@
 //! commas and multi-byte chars; edge cases; short-circuiting consumers; panics in pattern
 //! and downstream closures.
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::OnceLock;
 
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
+
+use common::pools;
 use proptest::sample::select;
-
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-
-fn pools() -> &'static [ThreadPool; 3] {
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
 
 /// Runs `f` inside each pool.
 fn on_pools(f: impl Fn() + Sync) {

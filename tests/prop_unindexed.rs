@@ -3,22 +3,18 @@
 //! the std iterators, in pools of 1, 2 and 8 threads; panics in every closure position;
 //! drop accounting of owned items when a closure panics.
 
+mod common;
+
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use beat::iter::plumbing::{Folder, Producer, ProducerCallback, UnindexedConsumer};
 use beat::prelude::*;
-use beat::{ThreadPool, ThreadPoolBuilder};
 use proptest::prelude::*;
 
-static POOLS: OnceLock<[ThreadPool; 3]> = OnceLock::new();
-
-fn pools() -> &'static [ThreadPool; 3] {
-    POOLS
-        .get_or_init(|| [1, 2, 8].map(|n| ThreadPoolBuilder::new().num_threads(n).build().unwrap()))
-}
+use common::pools;
 
 /// Runs `f` inside each pool.
 fn on_pools(f: impl Fn() + Sync) {
