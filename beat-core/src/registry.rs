@@ -683,28 +683,23 @@ impl WorkerThread {
     #[inline]
     pub(crate) fn wait_until(&self, latch: &CoreLatch) {
         if !latch.probe() {
-            self.wait_until_cold(latch, false);
+            self.wait_until_cold(latch);
         }
     }
 
-    /// [`wait_until`](WorkerThread::wait_until) once the latch was found unset.
-    ///
-    /// `capped` is true only for the worker loop, whose jobs run at the bottom of the thread;
-    /// every other caller is a job that waits, so what runs here runs on top of it.
+    /// [`wait_until`](WorkerThread::wait_until) once the latch was found unset: the job that
+    /// waits runs others on top of itself meanwhile.
     #[cold]
-    fn wait_until_cold(&self, latch: &CoreLatch, capped: bool) {
-        if !capped {
-            self.start_waiting();
-        }
-        self.find_until(latch, capped);
-        if !capped {
-            self.stop_waiting();
-        }
+    fn wait_until_cold(&self, latch: &CoreLatch) {
+        self.start_waiting();
+        self.find_until(latch, false);
+        self.stop_waiting();
     }
 
     /// Runs jobs until `latch` is set: local ones first, then whatever a search finds,
     /// sleeping when there is none. `capped`: whether this search counts against the cap
-    /// on searching workers.
+    /// on searching workers (true only for the worker loop, whose jobs run at the bottom of
+    /// the thread).
     fn find_until(&self, latch: &CoreLatch, capped: bool) {
         let sleep = &self.registry.sleep;
         'outer: while !latch.probe() {
@@ -763,7 +758,7 @@ pub(crate) fn main_loop(thread: ThreadBuilder) {
         registry.catch_unwind("a start_handler", || handler(index));
     }
     let terminate = &registry.thread_infos[index].terminate;
-    worker.wait_until_cold(terminate, true);
+    worker.find_until(terminate, true);
     // Jobs pushed by the last jobs are run before the thread exits.
     while let Some(job) = worker.find_work() {
         worker.execute(job);
