@@ -9,7 +9,7 @@
 use std::any::Any;
 use std::cell::UnsafeCell;
 
-use crossbeam_deque::{Steal, Stealer, Worker};
+use crate::deque::{Steal, Stealer, Worker};
 
 use crate::latch::Latch;
 use crate::sync::Arc;

@@ -32,6 +32,7 @@
 //! [beat]: https://docs.rs/beat
 
 mod broadcast;
+mod deque;
 mod job;
 mod join;
 mod latch;

@@ -17,7 +17,7 @@ use std::cell::Cell;
 use std::ptr;
 use std::sync::OnceLock;
 
-use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use crate::deque::{Injector, Steal, Stealer, Worker};
 use crossbeam_utils::CachePadded;
 
 use crate::job::{FifoQueue, JobRef, StackJob};
@@ -386,7 +386,27 @@ impl Registry {
 thread_local! {
     static WORKER_THREAD_STATE: Cell<*const WorkerThread> = const { Cell::new(ptr::null()) };
     /// The worker this thread was adopted as by `use_current_thread`, freed at thread exit.
-    static ADOPTED: Cell<Option<Box<WorkerThread>>> = const { Cell::new(None) };
+    static ADOPTED: Cell<Option<Adopted>> = const { Cell::new(None) };
+}
+
+/// A worker that `use_current_thread` made of a thread outside the pool; freed on drop.
+///
+/// Held as a raw pointer rather than a `Box`: the thread-local current-worker pointer
+/// aliases it, and moving a `Box` asserts unique access to its contents, which would
+/// invalidate that pointer.
+struct Adopted(ptr::NonNull<WorkerThread>);
+
+impl Adopted {
+    fn new(worker: WorkerThread) -> Self {
+        Adopted(ptr::NonNull::from(Box::leak(Box::new(worker))))
+    }
+}
+
+impl Drop for Adopted {
+    fn drop(&mut self) {
+        // SAFETY: the pointer came from `Box::leak` in `new` and is freed only here.
+        drop(unsafe { Box::from_raw(self.0.as_ptr()) });
+    }
 }
 
 /// The thread-local state of a worker thread.
@@ -474,9 +494,9 @@ impl WorkerThread {
 
     /// Makes the current thread worker 0 of a pool (`use_current_thread`).
     fn adopt_current(thread: ThreadBuilder) {
-        let boxed = Box::new(WorkerThread::from_builder(thread));
-        Self::set_current(&*boxed);
-        ADOPTED.with(|a| a.set(Some(boxed)));
+        let adopted = Adopted::new(WorkerThread::from_builder(thread));
+        Self::set_current(adopted.0.as_ptr());
+        ADOPTED.with(|a| a.set(Some(adopted)));
     }
 
     /// Releases the current thread from the pool `registry` if it was adopted into it.

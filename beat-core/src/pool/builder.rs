@@ -6,7 +6,7 @@ use std::fmt;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossbeam_deque::Worker;
+use crate::deque::Worker;
 
 use crate::job::JobRef;
 use crate::pool::ThreadPool;

@@ -213,9 +213,12 @@ pub(crate) unsafe fn alloc<F: FnOnce() + Send>(latch: &CountLatch, f: F) -> JobR
         // updating `live`, so a `&mut` to the header or to `data` would race with them.
         let job = unsafe {
             let h = ptr::addr_of_mut!((*c).header);
-            let base = ptr::addr_of_mut!((*c).data) as usize;
+            let data = ptr::addr_of_mut!((*c).data).cast::<u8>();
+            let base = data as usize;
             let start = align_up(base + (*h).used, layout.align());
-            let slot = start as *mut ArenaJob<F>;
+            // Derived from `data`, not cast from the address, so it keeps the chunk's
+            // provenance.
+            let slot = data.add(start - base).cast::<ArenaJob<F>>();
             slot.write(ArenaJob {
                 chunk: c,
                 func: f.take().expect("task written once"),
