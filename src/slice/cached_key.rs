@@ -98,7 +98,7 @@ where
         .enumerate()
         .map(|(i, x)| (f(x), I::from_usize(i)))
         .collect();
-    par_quicksort(&mut keyed, &|a: &(K, I), b: &(K, I)| a.cmp(b));
+    par_quicksort(&mut keyed, &|a: &(K, I), b: &(K, I)| a.lt(b));
     permute(v, &mut keyed);
 }
 

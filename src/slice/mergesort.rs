@@ -31,7 +31,6 @@
 //! Memory safety never depends on the comparator's answers: every index and count comes
 //! from lengths and binary searches that stay in bounds whatever it says.
 
-use std::cmp::Ordering;
 use std::mem::{self, MaybeUninit};
 use std::ptr;
 
@@ -55,15 +54,15 @@ const MERGE_PAR_MIN: usize = if cfg!(miri) { 64 } else { 4096 };
 /// Plain moves at least this long split in two and run the halves with `join`.
 const MOVE_PAR_MIN: usize = if cfg!(miri) { 128 } else { 64 * 1024 };
 
-/// Sorts `v` with `compare`, keeping equal elements in their order.
-pub(super) fn par_mergesort<T, F>(v: &mut [T], compare: &F)
+/// Sorts `v` by `is_less` (`a` goes before `b` exactly when `is_less(a, b)`), keeping equal
+/// elements in their order.
+pub(super) fn par_mergesort<T, F>(v: &mut [T], is_less: &F)
 where
     T: Send,
-    F: Fn(&T, &T) -> Ordering + Sync,
+    F: Fn(&T, &T) -> bool + Sync,
 {
-    let is_less = |a: &T, b: &T| compare(a, b) == Ordering::Less;
     // Only a strictly descending input may be reversed: equal elements must keep their order.
-    let Some(parallel) = presorted::start(v, &is_less, true, |v| par_mergesort(v, compare)) else {
+    let Some(parallel) = presorted::start(v, is_less, true, |v| par_mergesort(v, is_less)) else {
         return;
     };
     let n = v.len();

@@ -450,7 +450,7 @@ pub trait ParallelSliceMut<T: Send> {
     where
         T: Ord,
     {
-        mergesort::par_mergesort(self.as_parallel_slice_mut(), &T::cmp);
+        mergesort::par_mergesort(self.as_parallel_slice_mut(), &T::lt);
     }
 
     /// Sorts the slice in parallel with the comparator `compare`, keeping equal elements in
@@ -483,7 +483,9 @@ pub trait ParallelSliceMut<T: Send> {
     where
         F: Fn(&T, &T) -> std::cmp::Ordering + Sync,
     {
-        mergesort::par_mergesort(self.as_parallel_slice_mut(), &compare);
+        mergesort::par_mergesort(self.as_parallel_slice_mut(), &|a: &T, b: &T| {
+            compare(a, b) == std::cmp::Ordering::Less
+        });
     }
 
     /// Sorts the slice in parallel by the keys `f` returns, keeping elements with equal keys
@@ -511,9 +513,7 @@ pub trait ParallelSliceMut<T: Send> {
         K: Ord,
         F: Fn(&T) -> K + Sync,
     {
-        mergesort::par_mergesort(self.as_parallel_slice_mut(), &|a: &T, b: &T| {
-            f(a).cmp(&f(b))
-        });
+        mergesort::par_mergesort(self.as_parallel_slice_mut(), &|a: &T, b: &T| f(a).lt(&f(b)));
     }
 
     /// Sorts the slice in parallel by the keys `f` returns, calling `f` exactly once per
@@ -567,7 +567,7 @@ pub trait ParallelSliceMut<T: Send> {
     where
         T: Ord,
     {
-        quicksort::par_quicksort(self.as_parallel_slice_mut(), &T::cmp);
+        quicksort::par_quicksort(self.as_parallel_slice_mut(), &T::lt);
     }
 
     /// Sorts the slice in parallel, in place, with the comparator `compare`, without keeping
@@ -602,7 +602,9 @@ pub trait ParallelSliceMut<T: Send> {
     where
         F: Fn(&T, &T) -> std::cmp::Ordering + Sync,
     {
-        quicksort::par_quicksort(self.as_parallel_slice_mut(), &compare);
+        quicksort::par_quicksort(self.as_parallel_slice_mut(), &|a: &T, b: &T| {
+            compare(a, b) == std::cmp::Ordering::Less
+        });
     }
 
     /// Sorts the slice in parallel, in place, by the keys `f` returns, without keeping
@@ -630,9 +632,7 @@ pub trait ParallelSliceMut<T: Send> {
         K: Ord,
         F: Fn(&T) -> K + Sync,
     {
-        quicksort::par_quicksort(self.as_parallel_slice_mut(), &|a: &T, b: &T| {
-            f(a).cmp(&f(b))
-        });
+        quicksort::par_quicksort(self.as_parallel_slice_mut(), &|a: &T, b: &T| f(a).lt(&f(b)));
     }
 
     // [h2: ParallelSliceMut]

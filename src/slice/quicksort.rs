@@ -22,7 +22,6 @@
 //! back from a drop guard if the comparator panics, so the slice is always a permutation of
 //! its input.
 
-use std::cmp::Ordering;
 use std::mem::{self, ManuallyDrop};
 use std::ptr;
 
@@ -37,21 +36,21 @@ pub(super) const INSERTION_MAX: usize = 20;
 /// Subslices at least this long are split with `join`.
 const PAR_MIN: usize = if cfg!(miri) { 32 } else { 2048 };
 
-/// Sorts `v` with `compare`, without keeping the order of equal elements.
-pub(super) fn par_quicksort<T, F>(v: &mut [T], compare: &F)
+/// Sorts `v` by `is_less` (`a` goes before `b` exactly when `is_less(a, b)`), without
+/// keeping the order of equal elements.
+pub(super) fn par_quicksort<T, F>(v: &mut [T], is_less: &F)
 where
     T: Send,
-    F: Fn(&T, &T) -> Ordering + Sync,
+    F: Fn(&T, &T) -> bool + Sync,
 {
-    let is_less = |a: &T, b: &T| compare(a, b) == Ordering::Less;
-    let Some(parallel) = presorted::start(v, &is_less, false, |v| par_quicksort(v, compare)) else {
+    let Some(parallel) = presorted::start(v, is_less, false, |v| par_quicksort(v, is_less)) else {
         return;
     };
     let n = v.len();
     let par_min = if parallel { PAR_MIN } else { usize::MAX };
     // One bad partition allowed per level of a balanced recursion.
     let budget = usize::BITS - n.leading_zeros();
-    recurse(v, &is_less, None, budget, par_min);
+    recurse(v, is_less, None, budget, par_min);
 }
 
 /// Sorts `v`. `floor`, when given, is an element known to be no greater than any element
@@ -206,19 +205,28 @@ where
     pseudo_median(v, 0, v.len(), levels, is_less)
 }
 
-/// The pseudo-median of `3^levels` samples of `v[start..start + len]`, one at the centre of
-/// each of as many equal parts.
+/// The pseudo-median of `3^levels` samples of `v[start..start + len]` (`levels >= 1`), one
+/// at the centre of each of as many equal parts.
 fn pseudo_median<T, F>(v: &[T], start: usize, len: usize, levels: u32, is_less: &F) -> usize
 where
     F: Fn(&T, &T) -> bool,
 {
-    if levels == 0 {
-        return start + len / 2;
-    }
     let third = len / 3;
-    let a = pseudo_median(v, start, third, levels - 1, is_less);
-    let b = pseudo_median(v, start + third, third, levels - 1, is_less);
-    let c = pseudo_median(v, start + 2 * third, len - 2 * third, levels - 1, is_less);
+    let (a, b, c) = if levels <= 1 {
+        // The samples themselves: most pivots are chosen here, so no calls for them.
+        let last = len - 2 * third;
+        (
+            start + third / 2,
+            start + third + third / 2,
+            start + 2 * third + last / 2,
+        )
+    } else {
+        (
+            pseudo_median(v, start, third, levels - 1, is_less),
+            pseudo_median(v, start + third, third, levels - 1, is_less),
+            pseudo_median(v, start + 2 * third, len - 2 * third, levels - 1, is_less),
+        )
+    };
     median3(v, a, b, c, is_less)
 }
 
