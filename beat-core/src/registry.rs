@@ -651,6 +651,14 @@ impl WorkerThread {
         } else {
             &self.stats().failed_steals
         });
+        if found.is_some() && !self.worker.is_empty() {
+            // A batch steal moved more jobs into this deque than the one it returned. They
+            // were in neither deque for a moment, so a worker about to park may have missed
+            // them in its last search: announce them as a push to the injector does, which
+            // makes such a worker search again (sleep/README.md). This thread counts as
+            // searching still, so this wakes nobody; `wake_helper` does that after.
+            registry.sleep.new_jobs(1);
+        }
         found
     }
 
