@@ -151,35 +151,18 @@ mod locked {
         }
     }
 
-    /// A FIFO queue that any thread pushes to and steals from.
-    #[derive(Debug)]
-    pub(crate) struct Injector<T> {
-        queue: Mutex<VecDeque<T>>,
-    }
+    /// A FIFO queue that any thread pushes to and steals from: a stealer without an owner.
+    pub(crate) type Injector<T> = Stealer<T>;
 
-    impl<T> Injector<T> {
+    impl<T> Stealer<T> {
         pub(crate) fn new() -> Self {
-            Injector {
-                queue: Mutex::new(VecDeque::new()),
+            Stealer {
+                queue: Arc::new(Mutex::new(VecDeque::new())),
             }
         }
 
         pub(crate) fn push(&self, job: T) {
             lock(&self.queue).push_back(job);
-        }
-
-        pub(crate) fn steal(&self) -> Steal<T> {
-            lock(&self.queue)
-                .pop_front()
-                .map_or(Steal::Empty, Steal::Success)
-        }
-
-        pub(crate) fn steal_batch_and_pop(&self, dest: &Worker<T>) -> Steal<T> {
-            batch_into(&self.queue, dest)
-        }
-
-        pub(crate) fn is_empty(&self) -> bool {
-            lock(&self.queue).is_empty()
         }
     }
 }
