@@ -655,7 +655,8 @@ impl WorkerThread {
             // A batch steal moved more jobs into this deque than the one it returned. They
             // were in neither deque for a moment, so a worker about to park may have missed
             // them in its last search: announce them as a push to the injector does, which
-            // makes such a worker search again (sleep/README.md). This thread counts as
+            // makes such a worker search again (sleep/README.md, and the loom model
+            // `no_lost_wakeup_for_jobs_a_batch_steal_leaves_behind`). This thread counts as
             // searching still, so this wakes nobody; `wake_helper` does that after.
             registry.sleep.new_jobs(1);
         }

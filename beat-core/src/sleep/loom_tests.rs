@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::latch::CoreLatch;
-use loom::sync::atomic::AtomicBool;
+use loom::sync::atomic::{AtomicBool, AtomicUsize};
 use loom::sync::Arc;
 use loom::thread;
 
@@ -40,6 +40,52 @@ fn no_lost_wakeup_for_a_pushed_job() {
         job.store(true, Ordering::Relaxed);
         s.new_jobs(1);
         worker.join().unwrap();
+    });
+}
+
+/// A batch steal: a searching thief takes both jobs of a victim's deque, runs one and moves
+/// the other into its own deque, where for a moment neither deque holds it. A worker whose
+/// last search before parking fell into that moment must not sleep through the job: the
+/// thief announces it as a push (`new_jobs(1)`, as `steal_or_inject` does) before its
+/// `work_found` and `wake_helper`. The thief never takes the job back (it is busy with the
+/// other one), so the model ends only if the other worker finds it; a worker left parked
+/// is a deadlock, which loom reports.
+#[test]
+fn no_lost_wakeup_for_jobs_a_batch_steal_leaves_behind() {
+    loom::model(|| {
+        let s = Arc::new(Sleep::new(2));
+        // The victim's deque (two jobs) and the thief's own deque.
+        let victim = Arc::new(AtomicUsize::new(2));
+        let thief_deque = Arc::new(AtomicUsize::new(0));
+        let (s2, victim2, thief2) = (s.clone(), victim.clone(), thief_deque.clone());
+        let other = thread::spawn(move || {
+            let latch = CoreLatch::new();
+            let mut idle = s2.start_looking(1, false);
+            idle.rounds = ROUNDS_UNTIL_SLEEPY;
+            loop {
+                // The search: steal one job from either deque (SeqCst, like a steal).
+                let took = [&*victim2, &*thief2].iter().any(|d| {
+                    d.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                        .is_ok()
+                });
+                if took {
+                    s2.work_found();
+                    return;
+                }
+                s2.no_work_found(&mut idle, &latch);
+            }
+        });
+        // The thief, searching: the batch steal empties the victim, keeps one job to run
+        // and pushes the rest into its own deque, then announces them.
+        let _idle = s.start_looking(0, false);
+        let stolen = victim.swap(0, Ordering::SeqCst);
+        if stolen > 1 {
+            thief_deque.store(stolen - 1, Ordering::SeqCst);
+            s.new_jobs(1);
+        }
+        let after = s.work_found();
+        s.wake_helper(after, || thief_deque.load(Ordering::SeqCst) > 0);
+        other.join().unwrap();
     });
 }
 
