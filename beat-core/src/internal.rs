@@ -88,12 +88,7 @@ pub fn count_fast_path() {
     // SAFETY: a non-null current worker pointer is valid while its thread runs.
     match unsafe { wt.as_ref() } {
         Some(w) => bump(&w.stats().fast_path),
-        None => {
-            // Relaxed: a statistic shared by all outside threads, so a real RMW; one per call.
-            registry::global_registry()
-                .external_fast_path
-                .fetch_add(1, Ordering::Relaxed);
-        }
+        None => crate::stats::outside::count_fast_path(),
     }
 }
 
@@ -111,11 +106,7 @@ pub fn count_batches(n: u64) {
             let c = &w.stats().batches;
             c.store(c.load(Ordering::Relaxed) + n, Ordering::Relaxed);
         }
-        None => {
-            registry::global_registry()
-                .external_batches
-                .fetch_add(n, Ordering::Relaxed);
-        }
+        None => crate::stats::outside::count_batches(n),
     }
 }
 

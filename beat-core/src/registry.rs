@@ -54,10 +54,6 @@ pub(crate) struct Registry {
     pub(crate) sleep: Sleep,
     stats: Vec<CachePadded<WorkerStats>>,
     injected: CachePadded<AtomicU64>,
-    /// Iterator calls that stayed on a thread outside the pool (see `internal`).
-    pub(crate) external_fast_path: CachePadded<AtomicU64>,
-    /// Batches folded by threads outside the pool.
-    pub(crate) external_batches: CachePadded<AtomicU64>,
     /// One for each `ThreadPool` handle plus one for each `spawn`ed job still to run; the
     /// pool terminates when it reaches zero.
     terminate_count: AtomicUsize,
@@ -158,8 +154,6 @@ impl Registry {
             sleep: Sleep::new(n_threads),
             stats: (0..n_threads).map(|_| CachePadded::default()).collect(),
             injected: CachePadded::default(),
-            external_fast_path: CachePadded::default(),
-            external_batches: CachePadded::default(),
             terminate_count: AtomicUsize::new(1),
             panic_handler: builder.panic_handler.take(),
             start_handler: builder.start_handler.take(),
@@ -203,8 +197,12 @@ impl Registry {
             self.stats.iter().map(|s| s.snapshot()).collect(),
             self.injected.load(Ordering::Relaxed),
         );
-        s.fast_path_calls += self.external_fast_path.load(Ordering::Relaxed);
-        s.batches += self.external_batches.load(Ordering::Relaxed);
+        // Calls on threads outside every pool count toward the global pool.
+        if global_registry_if_built().is_some_and(|g| ptr::eq(Arc::as_ptr(g), self)) {
+            let (fast_path, batches) = crate::stats::outside::totals();
+            s.fast_path_calls += fast_path;
+            s.batches += batches;
+        }
         s.call_sites = crate::__internal::estimates();
         s
     }

@@ -30,6 +30,142 @@ pub(crate) fn bump(counter: &AtomicU64) {
     counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
 }
 
+/// Counters of the parallel-iterator calls made on threads outside every pool.
+///
+/// Each such thread gets its own pair of counters, written as a worker writes its own (a
+/// Relaxed load and store, no read-modify-write), and registered in a process-wide list
+/// that the global pool's [`Stats`] sums. A call from outside then touches only a line its
+/// own thread owns: one counter shared by all such threads cost every call a locked
+/// instruction (and a likely cache miss), more than a tiny call's own work. A thread's
+/// counts move to the retired totals when it exits.
+///
+/// Plain `std` types: these counters are statistics, outside every protocol the loom
+/// models check, and a `static` cannot hold loom's.
+pub(crate) mod outside {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{Arc, Mutex, MutexGuard};
+
+    #[derive(Default)]
+    struct Counters {
+        fast_path: AtomicU64,
+        batches: AtomicU64,
+    }
+
+    struct List {
+        live: Vec<Arc<Counters>>,
+        retired_fast_path: u64,
+        retired_batches: u64,
+    }
+
+    static LIST: Mutex<List> = Mutex::new(List {
+        live: Vec::new(),
+        retired_fast_path: 0,
+        retired_batches: 0,
+    });
+
+    /// The list, locked. Nothing panics while it is held, so a poisoned lock still holds
+    /// consistent counts.
+    fn list() -> MutexGuard<'static, List> {
+        LIST.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The calling thread's counters, registered on first use.
+    struct Mine(Arc<Counters>);
+
+    impl Mine {
+        fn register() -> Mine {
+            let c = Arc::new(Counters::default());
+            list().live.push(Arc::clone(&c));
+            Mine(c)
+        }
+    }
+
+    impl Drop for Mine {
+        fn drop(&mut self) {
+            let mut l = list();
+            // Relaxed: this thread is the only writer, and the lock orders the totals.
+            l.retired_fast_path += self.0.fast_path.load(Ordering::Relaxed);
+            l.retired_batches += self.0.batches.load(Ordering::Relaxed);
+            l.live.retain(|c| !Arc::ptr_eq(c, &self.0));
+        }
+    }
+
+    thread_local! {
+        static MINE: Mine = Mine::register();
+    }
+
+    /// Adds `n` to the calling thread's fast-path count (`batches` false) or batch count.
+    fn add(batches: bool, n: u64) {
+        let counted = MINE.try_with(|m| {
+            let c = if batches {
+                &m.0.batches
+            } else {
+                &m.0.fast_path
+            };
+            // Relaxed load + store: the calling thread is the only writer (see
+            // `super::bump`).
+            c.store(c.load(Ordering::Relaxed) + n, Ordering::Relaxed);
+        });
+        if counted.is_err() {
+            // The thread is exiting and its counters are gone: count into the totals.
+            let mut l = list();
+            if batches {
+                l.retired_batches += n;
+            } else {
+                l.retired_fast_path += n;
+            }
+        }
+    }
+
+    /// Counts one call that finished on an outside thread without a pool.
+    #[inline]
+    pub(crate) fn count_fast_path() {
+        add(false, 1);
+    }
+
+    /// Counts `n` batches folded by an outside thread.
+    #[inline]
+    pub(crate) fn count_batches(n: u64) {
+        add(true, n);
+    }
+
+    /// The fast-path calls and batches of all outside threads so far, exited ones included.
+    pub(crate) fn totals() -> (u64, u64) {
+        let l = list();
+        l.live
+            .iter()
+            .fold((l.retired_fast_path, l.retired_batches), |(f, b), c| {
+                // Relaxed: a statistic; a count still being written shows up next time.
+                (
+                    f + c.fast_path.load(Ordering::Relaxed),
+                    b + c.batches.load(Ordering::Relaxed),
+                )
+            })
+    }
+
+    #[cfg(all(test, not(loom)))]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn counts_of_live_and_exited_threads_are_summed() {
+            let (f0, b0) = totals();
+            std::thread::spawn(|| {
+                count_fast_path();
+                count_fast_path();
+                count_batches(5);
+            })
+            .join()
+            .unwrap();
+            count_fast_path();
+            let (f1, b1) = totals();
+            // Other tests may count concurrently, so only a lower bound is exact.
+            assert!(f1 >= f0 + 3, "{f0} -> {f1}");
+            assert!(b1 >= b0 + 5, "{b0} -> {b1}");
+        }
+    }
+}
+
 /// A snapshot of what a pool's scheduler has done since it was built.
 ///
 /// Obtained from [`ThreadPool::stats`](crate::ThreadPool::stats) or [`stats`](crate::stats).
