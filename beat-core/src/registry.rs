@@ -209,10 +209,16 @@ impl Registry {
 
     /// Pushes a job from outside the pool (or from another pool).
     pub(crate) fn inject(&self, job: JobRef) {
+        self.inject_waking(job, 1);
+    }
+
+    /// [`inject`](Self::inject), announcing the job as `wake` jobs: up to `wake` parked
+    /// workers are woken, fewer when some are searching already.
+    fn inject_waking(&self, job: JobRef, wake: usize) {
         // Relaxed: a statistic written by many threads, so a real RMW; off the hot path.
         self.injected.fetch_add(1, Ordering::Relaxed);
         self.injector.push(job);
-        self.sleep.new_jobs(1);
+        self.sleep.new_jobs(wake);
     }
 
     /// Pushes one job to each worker's mailbox, `jobs[i]` to worker `i`, and wakes them.
@@ -298,8 +304,12 @@ impl Registry {
         R: Send,
     {
         let job = StackJob::new(injected_op(op), LockLatch::new());
+        // A job a thread outside the pool waits for (`install`, `scope`, `join`) usually
+        // starts parallel work, so a second worker is woken with the first instead of by
+        // the job's first fork or spawn, whose thread would then pay for the wake-up on
+        // its critical path (sleep/README.md has the figures).
         // SAFETY: `job` lives on this stack until its latch is set below.
-        self.inject(unsafe { job.as_job_ref() });
+        self.inject_waking(unsafe { job.as_job_ref() }, 2);
         job.latch.wait();
         // SAFETY: the latch was observed set.
         unsafe { job.into_result() }
